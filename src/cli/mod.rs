@@ -1,0 +1,126 @@
+//! Binary-only code: arguments, file system, output and exit codes. The
+//! library never sees any of it.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod args;
+mod commands;
+mod inputs;
+mod output;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use openclaim::{Engine, Glossary, Options};
+
+pub use args::{Analysis, Cli, Command, FailOn};
+
+/// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_ERROR } else { 0 });
+        }
+    };
+    let code = match cli.command {
+        Command::Check {
+            paths,
+            format,
+            fail_on,
+            explain,
+            analysis,
+        } => commands::check(&paths, format, fail_on, explain, &analysis),
+        Command::Annotate {
+            paths,
+            output,
+            style,
+            fail_on,
+            analysis,
+        } => commands::annotate(&paths, output.as_deref(), style, fail_on, &analysis),
+        Command::Strip { paths, output } => commands::strip(&paths, output.as_deref()),
+        Command::Eval {
+            files,
+            min_precision,
+            min_recall,
+            analysis,
+        } => commands::eval(&files, min_precision, min_recall, &analysis),
+        Command::Glossary { command } => commands::glossary(command),
+    };
+    ExitCode::from(code)
+}
+
+/// Every .toml file below `dir`, sorted, as (display name, text).
+pub fn read_toml_dir(dir: &Path) -> Result<Vec<(String, String)>, String> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let p = entry?.path();
+            if p.is_dir() {
+                walk(&p, out)?;
+            } else if p.extension().is_some_and(|e| e == "toml") {
+                out.push(p);
+            }
+        }
+        Ok(())
+    }
+    let mut paths = Vec::new();
+    walk(dir, &mut paths).map_err(|e| format!("{}: {}", dir.display(), inputs::io_message(&e)))?;
+    paths.sort();
+    if paths.is_empty() {
+        return Err(format!("{}: no .toml glossary files found", dir.display()));
+    }
+    paths
+        .into_iter()
+        .map(|p| {
+            std::fs::read_to_string(&p)
+                .map(|t| (p.display().to_string(), t))
+                .map_err(|e| format!("{}: {}", p.display(), inputs::io_message(&e)))
+        })
+        .collect()
+}
+
+/// The embedded glossary with every --glossary directory layered on top.
+pub fn load_glossary(dirs: &[PathBuf]) -> Result<Glossary, String> {
+    let mut g = Glossary::embedded().clone();
+    for dir in dirs {
+        let files = read_toml_dir(dir)?;
+        g = g.with_layer(&files).map_err(|e| e.to_string())?;
+    }
+    Ok(g)
+}
+
+pub fn engine(analysis: &Analysis, explain: bool) -> Result<Engine, String> {
+    let glossary = load_glossary(&analysis.glossary)?;
+    Ok(Engine::new(
+        glossary,
+        Options {
+            lang: analysis.lang,
+            definition: analysis.definition,
+            as_of: analysis.as_of,
+            explain,
+        },
+    ))
+}
+
+/// Writes to stdout; a closed pipe (`| head`) ends quietly.
+pub fn emit(text: &str) -> bool {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => false,
+        Err(e) => {
+            eprintln!("openclaim: cannot write to standard output: {e}");
+            false
+        }
+    }
+}
+
+pub fn error(message: &str) {
+    eprintln!("error: {message}");
+}

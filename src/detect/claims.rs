@@ -1,0 +1,467 @@
+//! Claim terms: every spelling of "open source" the press uses, with the
+//! shape of the word around it (attributive, predicative, verb, compound).
+
+use std::ops::Range;
+
+use super::matcher::Matcher;
+use crate::text::lexicon::{classify_head, Head};
+
+/// How the term is used, read from its spelling and the next word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClaimForm {
+    /// Before a noun phrase: "open-source model", "open-source Llama 3".
+    /// `head` is the lowercased last word of the noun phrase, or None when
+    /// the phrase starts with a model name.
+    Attributive { head: Option<String> },
+    /// After a copula or at the end of a clause: "is open source".
+    Predicative,
+    /// "open-sourced", "open-sourcing".
+    Verb,
+    /// One word with the term as its first part: "opensourcemodel",
+    /// "open-source-AI", "opensource-alternatief"; `head` is the last part.
+    Compound { head: String },
+    /// "open-source-ish": a hedge, never a claim.
+    Ish,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimTerm {
+    /// The term itself ("open-source" in "open-sourcemodel").
+    pub plain: Range<usize>,
+    /// The whole word the term is part of (the compound, or the term).
+    pub word: Range<usize>,
+    pub form: ClaimForm,
+}
+
+/// Words after which an "open source" is not attributive: the term ends its
+/// phrase ("is open source and free", "open source onder de MIT-licentie").
+const NOT_NOUNS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "nor",
+    "under",
+    "since",
+    "as",
+    "for",
+    "with",
+    "in",
+    "on",
+    "at",
+    "by",
+    "to",
+    "too",
+    "from",
+    "after",
+    "before",
+    "because",
+    "so",
+    "yet",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "than",
+    "then",
+    "now",
+    "today",
+    "too",
+    "either",
+    "anymore",
+    "either",
+    "itself",
+    "at",
+    "last",
+    "en",
+    "of",
+    "maar",
+    "onder",
+    "sinds",
+    "als",
+    "voor",
+    "met",
+    "in",
+    "op",
+    "bij",
+    "door",
+    "naar",
+    "te",
+    "is",
+    "zijn",
+    "was",
+    "waren",
+    "wordt",
+    "worden",
+    "werd",
+    "heeft",
+    "hebben",
+    "kan",
+    "kunnen",
+    "zal",
+    "zou",
+    "mag",
+    "moet",
+    "dan",
+    "nu",
+    "ook",
+    "genoemd",
+    "noemen",
+    "te",
+    "vrijgegeven",
+    "gemaakt",
+    "uitgebracht",
+    "gepubliceerd",
+    "gezet",
+    "gemaakt",
+    "echter",
+    "niet",
+    "geen",
+    "however",
+    "though",
+    "the",
+    "a",
+    "an",
+    "de",
+    "het",
+    "een",
+    "this",
+    "that",
+    "dit",
+    "dat",
+    "die",
+    "deze",
+    "hier",
+    "here",
+    "there",
+    "daar",
+    "while",
+    "terwijl",
+    "licensed",
+    "released",
+    "available",
+    "beschikbaar",
+    "free",
+    "gratis",
+    "vrij",
+    "either",
+    "enough",
+    "genoeg",
+    "noemt",
+    "calls",
+    "called",
+    "label",
+    "tag",
+    "claims",
+    "cred",
+    "credentials",
+    "status",
+    "such",
+    "like",
+    "zoals",
+    "including",
+    "waaronder",
+    "namely",
+    "namelijk",
+    "bijvoorbeeld",
+    "which",
+    "who",
+    "whose",
+    "where",
+    "waar",
+    "wie",
+    "welke",
+    "it",
+    "het",
+    "they",
+    "ze",
+    "om",
+    "tot",
+    "tegen",
+    "zonder",
+    "about",
+    "over",
+    "into",
+    "onto",
+    "via",
+    "per",
+    "within",
+    "binnen",
+    "buiten",
+    "among",
+    "tussen",
+    "around",
+    "rond",
+    "across",
+    "through",
+    "without",
+    "behind",
+    "achter",
+    "that",
+    "van",
+    "of",
+    "uit",
+    "out",
+    "up",
+    "down",
+    "off",
+    "also",
+    "not",
+    "only",
+    "alleen",
+    "even",
+    "zelfs",
+    "still",
+    "nog",
+    "al",
+    "already",
+    "yet",
+    "again",
+    "weer",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Plain ranges of the words (letters and digits) following `at`, stopping
+/// at punctuation other than an inner hyphen or apostrophe.
+fn following_words(text: &str, mut at: usize, max: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    while out.len() < max {
+        let rest = match text.get(at..) {
+            Some(r) => r,
+            None => break,
+        };
+        let spaces = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+        if spaces == 0 && !out.is_empty() {
+            break;
+        }
+        let rest2 = &rest[spaces..];
+        let len = rest2
+            .char_indices()
+            .find(|&(i, c)| !(is_word_char(c) || (i > 0 && (c == '-' || c == '\'' || c == '’'))))
+            .map(|(i, _)| i)
+            .unwrap_or(rest2.len());
+        if len == 0 {
+            break;
+        }
+        out.push(at + spaces..at + spaces + len);
+        at = at + spaces + len;
+    }
+    out
+}
+
+/// Finds the claim terms in `text`. `starts_model` tells whether a model
+/// mention starts at an offset (a noun phrase that starts with a name).
+pub fn find(text: &str, matcher: &Matcher, starts_model: impl Fn(usize) -> bool) -> Vec<ClaimTerm> {
+    let mut out = Vec::new();
+    for m in matcher.terms.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        if text
+            .get(..start)
+            .and_then(|s| s.chars().next_back())
+            .is_some_and(is_word_char)
+        {
+            continue;
+        }
+        let matched = &text[start..end];
+        let lower = matched.to_lowercase();
+        let is_verb =
+            lower.ends_with("sourced") || lower.ends_with("sourcing") || lower.ends_with("sources");
+        // Continuation of the same word: a compound ("opensourcemodel") or a hyphenated tail.
+        let rest = &text[end..];
+        let tail_len = rest
+            .char_indices()
+            .find(|&(i, c)| {
+                !(is_word_char(c)
+                    || ((c == '-' || c == '\u{2011}')
+                        && rest[i + c.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(is_word_char)))
+            })
+            .map(|(i, _)| i)
+            .unwrap_or(rest.len());
+        let tail = &rest[..tail_len];
+        let word = start..end + tail_len;
+        let form = if is_verb {
+            if !tail.is_empty() {
+                continue;
+            }
+            ClaimForm::Verb
+        } else if !tail.is_empty() {
+            let head = tail
+                .rsplit(['-', '\u{2011}'])
+                .next()
+                .unwrap_or(tail)
+                .to_lowercase();
+            if head == "ish" || head == "achtig" || head == "achtige" {
+                ClaimForm::Ish
+            } else if tail.starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            } else {
+                ClaimForm::Compound { head }
+            }
+        } else {
+            let next = following_words(text, end, 4);
+            match next.first() {
+                None => ClaimForm::Predicative,
+                Some(first)
+                    if text
+                        .get(end..first.start)
+                        .is_some_and(|gap| !gap.chars().all(|c| c == ' ' || c == '\u{a0}')) =>
+                {
+                    ClaimForm::Predicative
+                }
+                Some(first) => {
+                    let w = text[first.clone()].to_lowercase();
+                    if starts_model(first.start) {
+                        ClaimForm::Attributive { head: None }
+                    } else if NOT_NOUNS.contains(&w.as_str()) {
+                        ClaimForm::Predicative
+                    } else {
+                        // The noun phrase runs until a function word or a model name; its
+                        // head is the first word known as a head noun, else the last word.
+                        let mut words = vec![w];
+                        for r in next.iter().skip(1) {
+                            let lw = text[r.clone()].to_lowercase();
+                            if starts_model(r.start) || NOT_NOUNS.contains(&lw.as_str()) {
+                                break;
+                            }
+                            words.push(lw);
+                        }
+                        let known = words.iter().position(|w| classify_head(w) != Head::Unknown);
+                        let head = match known {
+                            Some(i) => words.swap_remove(i),
+                            None => words.pop().unwrap_or_default(),
+                        };
+                        ClaimForm::Attributive { head: Some(head) }
+                    }
+                }
+            }
+        };
+        out.push(ClaimTerm {
+            plain: start..end,
+            word,
+            form,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::Glossary;
+
+    fn forms(text: &str) -> Vec<(String, ClaimForm)> {
+        let m = Matcher::new(Glossary::embedded());
+        find(text, &m, |at| text[at..].starts_with("Llama"))
+            .into_iter()
+            .map(|t| (text[t.plain].to_string(), t.form))
+            .collect()
+    }
+
+    fn head(h: &str) -> ClaimForm {
+        ClaimForm::Attributive {
+            head: Some(h.into()),
+        }
+    }
+
+    #[test]
+    fn english_forms() {
+        assert_eq!(
+            forms("the open-source Llama 3"),
+            [("open-source".into(), ClaimForm::Attributive { head: None })]
+        );
+        assert_eq!(
+            forms("Llama is open source and free."),
+            [("open source".into(), ClaimForm::Predicative)]
+        );
+        assert_eq!(
+            forms("open-source tools such as TRL"),
+            [("open-source".into(), head("tools"))]
+        );
+        assert_eq!(
+            forms("an open-source multilingual language model"),
+            [("open-source".into(), head("model"))]
+        );
+        assert_eq!(
+            forms("Nvidia has open-sourced NVLM"),
+            [("open-sourced".into(), ClaimForm::Verb)]
+        );
+        assert_eq!(
+            forms("open-source-ish at best"),
+            [("open-source".into(), ClaimForm::Ish)]
+        );
+        assert_eq!(
+            forms("is open source."),
+            [("open source".into(), ClaimForm::Predicative)]
+        );
+    }
+
+    #[test]
+    fn dutch_compounds_and_separators() {
+        assert_eq!(
+            forms("het opensourcemodel Llama"),
+            [(
+                "opensource".into(),
+                ClaimForm::Compound {
+                    head: "model".into()
+                }
+            )]
+        );
+        assert_eq!(
+            forms("open-sourcemodellen zoals"),
+            [(
+                "open-source".into(),
+                ClaimForm::Compound {
+                    head: "modellen".into()
+                }
+            )]
+        );
+        assert_eq!(
+            forms("als opensource-alternatief"),
+            [(
+                "opensource".into(),
+                ClaimForm::Compound {
+                    head: "alternatief".into()
+                }
+            )]
+        );
+        assert_eq!(
+            forms("open-source-AI-model"),
+            [(
+                "open-source".into(),
+                ClaimForm::Compound {
+                    head: "model".into()
+                }
+            )]
+        );
+        assert_eq!(
+            forms("open\u{2011}source"),
+            [("open\u{2011}source".into(), ClaimForm::Predicative)]
+        );
+        assert_eq!(
+            forms("Open Source"),
+            [("Open Source".into(), ClaimForm::Predicative)]
+        );
+    }
+
+    #[test]
+    fn not_a_term_inside_a_word() {
+        assert!(forms("reopensource").is_empty());
+        assert!(forms("open sourdough").is_empty());
+    }
+}

@@ -1,0 +1,150 @@
+//! The automata over glossary aliases and claim terms, built once per
+//! glossary and shared by reference across threads.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::glossary::Glossary;
+
+/// What one alias pattern stands for.
+#[derive(Debug, Clone)]
+pub struct AliasInfo {
+    /// Index into `Glossary::models()`.
+    pub model: usize,
+    /// The alias as listed in the glossary (before separator variants).
+    pub alias: String,
+    /// Needs context before a match counts (see [`crate::detect::mentions`]).
+    pub ambiguous: bool,
+}
+
+pub struct Matcher {
+    pub(crate) aliases: AhoCorasick,
+    pub(crate) alias_info: Vec<AliasInfo>,
+    pub(crate) terms: AhoCorasick,
+}
+
+/// Claim term spellings. Separators are expanded to hyphen, space,
+/// non-breaking space and the Unicode hyphens.
+const TERM_STEMS: &[&str] = &[
+    "open source",
+    "opensource",
+    "open sourced",
+    "opensourced",
+    "open sourcing",
+    "opensourcing",
+    "open sources",
+];
+const SEPARATORS: &[&str] = &[" ", "-", "\u{a0}", "\u{2010}", "\u{2011}", "\u{2012}"];
+
+fn separator_variants(s: &str) -> Vec<String> {
+    if !s.contains(' ') {
+        return vec![s.to_string()];
+    }
+    SEPARATORS.iter().map(|sep| s.replace(' ', sep)).collect()
+}
+
+/// Press spellings of an alias: "Llama-3.2" and "Llama 3.2" are the same
+/// name, and so are their non-breaking variants. Only aliases with a digit
+/// get hyphen/space swaps, where the swap cannot create a common word.
+fn alias_variants(alias: &str) -> Vec<String> {
+    let mut out = vec![alias.to_string()];
+    if alias.chars().any(|c| c.is_ascii_digit()) {
+        out.push(alias.replace(' ', "-"));
+        out.push(alias.replace('-', " "));
+    }
+    let mut extra = Vec::new();
+    for v in &out {
+        if v.contains(' ') {
+            extra.push(v.replace(' ', "\u{a0}"));
+        }
+        if v.contains('-') {
+            extra.push(v.replace('-', "\u{2011}"));
+        }
+    }
+    out.extend(extra);
+    out.sort();
+    out.dedup();
+    out
+}
+
+impl Matcher {
+    pub fn new(glossary: &Glossary) -> Matcher {
+        // Listed aliases win over generated variants of another entry's alias.
+        let mut owner: HashMap<String, usize> = HashMap::new();
+        for (i, m) in glossary.models().iter().enumerate() {
+            for a in m.aliases.iter().chain(std::iter::once(&m.canonical)) {
+                owner.entry(a.to_lowercase()).or_insert(i);
+            }
+        }
+        let mut patterns = Vec::new();
+        let mut info = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, m) in glossary.models().iter().enumerate() {
+            let mut names: Vec<&String> = m.aliases.iter().collect();
+            if !m
+                .aliases
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(&m.canonical))
+            {
+                names.push(&m.canonical);
+            }
+            for alias in names {
+                let ambiguous = m.is_ambiguous(alias);
+                for v in alias_variants(alias) {
+                    let key = v.to_lowercase();
+                    if owner.get(&key).is_some_and(|&o| o != i) {
+                        continue;
+                    }
+                    if seen.contains_key(&key) {
+                        continue;
+                    }
+                    seen.insert(key, info.len());
+                    patterns.push(v);
+                    info.push(AliasInfo {
+                        model: i,
+                        alias: alias.clone(),
+                        ambiguous,
+                    });
+                }
+            }
+        }
+        let aliases = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            // Patterns are plain strings; building only fails past size limits no glossary reaches.
+            .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
+        let term_patterns: Vec<String> = TERM_STEMS
+            .iter()
+            .flat_map(|s| separator_variants(s))
+            .collect();
+        let terms = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&term_patterns)
+            .expect("fixed claim term patterns always build");
+        Matcher {
+            aliases,
+            alias_info: info,
+            terms,
+        }
+    }
+
+    pub fn alias_count(&self) -> usize {
+        self.alias_info.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_cover_press_spellings() {
+        let v = alias_variants("Llama 3.2");
+        assert!(v.contains(&"Llama-3.2".to_string()));
+        assert!(v.contains(&"Llama\u{a0}3.2".to_string()));
+        assert_eq!(alias_variants("Meta's Llama").len(), 2);
+    }
+}

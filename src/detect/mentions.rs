@@ -1,0 +1,253 @@
+//! Model mentions: alias matches on word boundaries, longest first,
+//! version-aware, and — for names that are also words — only with evidence.
+
+use std::ops::Range;
+
+use super::matcher::Matcher;
+use crate::glossary::Glossary;
+use crate::text::lexicon::MODEL_EVIDENCE;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Index into `Glossary::models()`.
+    pub model: usize,
+    /// Plain-text range as written, including a size or variant suffix.
+    pub plain: Range<usize>,
+    /// The name needed context, and had it.
+    pub ambiguous: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    pattern: usize,
+    span: Range<usize>,
+}
+
+fn char_before(text: &str, at: usize) -> Option<char> {
+    text.get(..at)?.chars().next_back()
+}
+
+fn char_after(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// A match must not sit inside a longer word or a longer version number:
+/// "Llama 3" does not match "Llama 30B" nor "Llama 3.5".
+fn on_boundary(text: &str, span: &Range<usize>) -> bool {
+    if char_before(text, span.start).is_some_and(|c| c.is_alphanumeric() || c == '_') {
+        return false;
+    }
+    let Some(last) = text.get(..span.end).and_then(|s| s.chars().next_back()) else {
+        return false;
+    };
+    match char_after(text, span.end) {
+        None => true,
+        Some(c) if c.is_alphanumeric() || c == '_' => false,
+        Some('.') | Some(',') if last.is_ascii_digit() => {
+            // "Llama 3.5": a dot or comma between digits continues the version number.
+            !text
+                .get(span.end + 1..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(|c| c.is_ascii_digit())
+        }
+        Some(_) => true,
+    }
+}
+
+/// Extends a mention over size and variant suffixes ("Llama 3.1 405B",
+/// "Mistral-7B-Instruct"), so the report shows the name as written.
+fn extend_suffix(text: &str, mut end: usize) -> usize {
+    const VARIANTS: &[&str] = &["instruct", "chat", "base", "it", "vision", "hf"];
+    loop {
+        let rest = match text.get(end..) {
+            Some(r) => r,
+            None => return end,
+        };
+        let mut chars = rest.char_indices();
+        let Some((_, sep)) = chars.next() else {
+            return end;
+        };
+        if sep != ' ' && sep != '-' {
+            return end;
+        }
+        let word_len = rest[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+            .unwrap_or(rest.len() - 1);
+        let word = rest[1..1 + word_len].trim_end_matches('.');
+        if word.is_empty() {
+            return end;
+        }
+        let lower = word.to_ascii_lowercase();
+        let is_size = {
+            let unit = lower.chars().last();
+            let body = &lower[..lower.len() - 1];
+            matches!(unit, Some('b') | Some('m'))
+                && !body.is_empty()
+                && body
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == 'x')
+                && body.chars().next().is_some_and(|c| c.is_ascii_digit())
+        };
+        if is_size || VARIANTS.contains(&lower.as_str()) {
+            end += 1 + word.len();
+        } else {
+            return end;
+        }
+    }
+}
+
+fn candidates(text: &str, matcher: &Matcher) -> Vec<Candidate> {
+    let mut all: Vec<Candidate> = matcher
+        .aliases
+        .find_overlapping_iter(text)
+        .map(|m| Candidate {
+            pattern: m.pattern().as_usize(),
+            span: m.start()..m.end(),
+        })
+        .filter(|c| on_boundary(text, &c.span))
+        .collect();
+    // Longest at each start, then leftmost non-overlapping.
+    all.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
+    let mut out: Vec<Candidate> = Vec::with_capacity(all.len());
+    let mut last_end = 0;
+    for c in all {
+        if c.span.start >= last_end {
+            last_end = c.span.end;
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn contains_word(haystack_lower: &str, word: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = haystack_lower.get(from..).and_then(|h| h.find(word)) {
+        let start = from + i;
+        let end = start + word.len();
+        let before_ok = !char_before(haystack_lower, start).is_some_and(char::is_alphanumeric);
+        let after_ok = !char_after(haystack_lower, end).is_some_and(char::is_alphanumeric);
+        if before_ok && after_ok {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
+/// Every mention in `text`. `sentence_of` gives the sentence range that holds
+/// an offset, which is where evidence for an ambiguous name is sought.
+pub fn find(
+    text: &str,
+    matcher: &Matcher,
+    glossary: &Glossary,
+    sentence_of: impl Fn(usize) -> Range<usize>,
+) -> Vec<Mention> {
+    let models = glossary.models();
+    let mut out: Vec<Mention> = Vec::new();
+    for c in candidates(text, matcher) {
+        let Some(info) = matcher.alias_info.get(c.pattern) else {
+            continue;
+        };
+        let Some(model) = models.get(info.model) else {
+            continue;
+        };
+        let written = text.get(c.span.clone()).unwrap_or("");
+        if info.ambiguous {
+            // Lowercase text never stands for a capitalised name: "the llama", "in bloom".
+            let alias_has_caps = info.alias.chars().any(char::is_uppercase);
+            if alias_has_caps && !written.chars().any(char::is_uppercase) {
+                continue;
+            }
+            let distinctive =
+                written == info.alias && written.chars().filter(|c| c.is_uppercase()).count() >= 2;
+            let family_named_before = out.iter().any(|m| {
+                let other = &models[m.model];
+                !m.ambiguous
+                    && (m.model == info.model
+                        || other.family.as_deref() == Some(model.id.as_str())
+                        || other.family.is_some() && other.family == model.family)
+            });
+            let same_named_before = out.iter().any(|m| m.model == info.model);
+            let suffix_model = text
+                .get(c.span.end..)
+                .is_some_and(|r| r.starts_with('-') && r[1..].to_lowercase().starts_with("model"));
+            let sentence = sentence_of(c.span.start);
+            let sent_lower = text.get(sentence).unwrap_or("").to_lowercase();
+            let developer = contains_word(&sent_lower, &model.developer.to_lowercase());
+            let evidence = MODEL_EVIDENCE.iter().any(|w| contains_word(&sent_lower, w));
+            if !(distinctive
+                || family_named_before
+                || same_named_before
+                || suffix_model
+                || developer
+                || evidence)
+            {
+                continue;
+            }
+        }
+        let end = extend_suffix(text, c.span.end);
+        out.push(Mention {
+            model: info.model,
+            plain: c.span.start..end,
+            ambiguous: info.ambiguous,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let g = Glossary::embedded();
+        let m = Matcher::new(g);
+        find(text, &m, g, |_| 0..text.len())
+            .into_iter()
+            .map(|x| {
+                format!(
+                    "{}={}",
+                    &text[x.plain.clone()],
+                    g.models()[x.model].canonical
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn longest_and_version_aware() {
+        let got = names("Llama 3.2 11B Vision beats Llama 3 and Llama 3.1 405B.");
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(
+            got[0].starts_with("Llama 3.2 11B Vision=Llama 3.2"),
+            "{got:?}"
+        );
+        assert!(got[1].starts_with("Llama 3=Llama 3"), "{got:?}");
+        assert!(got[2].starts_with("Llama 3.1 405B=Llama 3.1"), "{got:?}");
+    }
+
+    #[test]
+    fn no_match_inside_longer_numbers() {
+        assert!(
+            names("The Llama 30X and GPT-4000 are fiction.")
+                .iter()
+                .all(|n| !n.contains("GPT-4=")),
+            "{:?}",
+            names("GPT-4000")
+        );
+    }
+
+    #[test]
+    fn ambiguous_names_need_evidence() {
+        assert!(names("The llama is a camelid.").is_empty());
+        assert!(names("De Amsterdamse start-up Bloom bouwt software.").is_empty());
+        assert!(names("Claude Monet painted water lilies.").is_empty());
+        assert_eq!(names("Anthropic's Claude answers questions.").len(), 1);
+        assert_eq!(names("Het taalmodel Llama kan veel.").len(), 1);
+    }
+}

@@ -1,0 +1,9 @@
+//! Finding what a sentence is about: model mentions and claim terms.
+
+pub mod claims;
+pub mod matcher;
+pub mod mentions;
+
+pub use claims::{ClaimForm, ClaimTerm};
+pub use matcher::Matcher;
+pub use mentions::Mention;

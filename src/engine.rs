@@ -1,0 +1,395 @@
+//! The pipeline from article text to findings and annotated text, with no
+//! I/O. Glossary and automata are built once; `Engine` is `Sync` and is
+//! shared by reference across worker threads.
+
+use std::ops::Range;
+
+use crate::annotate::{self, Annotation, Style};
+use crate::correction::correction;
+use crate::date::Date;
+use crate::detect::{claims, mentions, ClaimTerm, Matcher, Mention};
+use crate::glossary::Glossary;
+use crate::markdown::{self, Prose};
+use crate::report::{Dismissed, FileReport, Finding, LicenseRef, ModelRef};
+use crate::rules::{self, Context, Polarity, Voice};
+use crate::span::LineIndex;
+use crate::text::{lang, sentences};
+use crate::verdict::{severity, Definition};
+use crate::Lang;
+
+/// Settings that change what is found.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Used when the front matter has no `lang:`; detected when None.
+    pub lang: Option<Lang>,
+    pub definition: Definition,
+    /// Judge by the facts in force on this date (overrides front matter `date:`).
+    pub as_of: Option<Date>,
+    /// Also list claim terms that produced no finding, and why.
+    pub explain: bool,
+}
+
+pub struct Engine {
+    glossary: Glossary,
+    matcher: Matcher,
+    options: Options,
+}
+
+/// Findings for one file plus what annotate needs to insert.
+#[derive(Debug, Clone)]
+pub struct FileResult {
+    pub report: FileReport,
+    pub annotations: Vec<Annotation>,
+}
+
+impl std::ops::Deref for FileResult {
+    type Target = FileReport;
+    fn deref(&self) -> &FileReport {
+        &self.report
+    }
+}
+
+struct Sentence {
+    range: Range<usize>,
+    block: usize,
+}
+
+impl Engine {
+    pub fn new(glossary: Glossary, options: Options) -> Engine {
+        let matcher = Matcher::new(&glossary);
+        Engine {
+            glossary,
+            matcher,
+            options,
+        }
+    }
+
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Checks one article; `path` is only used in the report.
+    pub fn check(&self, path: &str, text: &str) -> FileResult {
+        self.check_with_lang(path, text, self.options.lang)
+    }
+
+    /// Checks with an explicit fallback language (front matter still wins).
+    pub fn check_with_lang(&self, path: &str, text: &str, fallback: Option<Lang>) -> FileResult {
+        let prose = markdown::prose(text);
+        let lang = prose
+            .front_matter
+            .lang
+            .as_deref()
+            .and_then(Lang::from_tag)
+            .or(fallback)
+            .unwrap_or_else(|| lang::detect(&prose.text));
+        let on = self
+            .options
+            .as_of
+            .or_else(|| prose.front_matter.date.as_deref().and_then(Date::parse));
+        let mut report = FileReport {
+            path: path.to_string(),
+            lang: Some(lang),
+            error: None,
+            findings: Vec::new(),
+            dismissed: self.options.explain.then(Vec::new),
+        };
+        let mut annotations = Vec::new();
+        // Prefilter: most articles never say "open source".
+        if self.matcher.terms.find(&prose.text).is_none() {
+            return FileResult {
+                report,
+                annotations,
+            };
+        }
+        self.analyse(text, &prose, lang, on, &mut report, &mut annotations);
+        FileResult {
+            report,
+            annotations,
+        }
+    }
+
+    fn analyse(
+        &self,
+        src: &str,
+        prose: &Prose,
+        lang: Lang,
+        on: Option<Date>,
+        report: &mut FileReport,
+        annotations: &mut Vec<Annotation>,
+    ) {
+        let text = prose.text.as_str();
+        let sents: Vec<Sentence> = prose
+            .blocks
+            .iter()
+            .enumerate()
+            .flat_map(|(b, block)| {
+                let body = text.get(block.plain.clone()).unwrap_or("");
+                sentences::split(body, block.plain.start)
+                    .into_iter()
+                    .map(move |range| Sentence { range, block: b })
+            })
+            .collect();
+        let sentence_index = |offset: usize| -> Option<usize> {
+            let i = sents.partition_point(|s| s.range.end <= offset);
+            sents.get(i).filter(|s| s.range.start <= offset).map(|_| i)
+        };
+        let mentions: Vec<Mention> = mentions::find(text, &self.matcher, &self.glossary, |at| {
+            sentence_index(at)
+                .map(|i| sents[i].range.clone())
+                .unwrap_or(at..at)
+        });
+        let starts: Vec<usize> = mentions.iter().map(|m| m.plain.start).collect();
+        let terms: Vec<ClaimTerm> =
+            claims::find(text, &self.matcher, |at| starts.binary_search(&at).is_ok());
+        let lines = LineIndex::new(src);
+        for term in &terms {
+            let Some(si) = sentence_index(term.plain.start) else {
+                continue;
+            };
+            let sent = &sents[si];
+            let here_start = mentions.partition_point(|m| m.plain.start < sent.range.start);
+            let here_end = mentions.partition_point(|m| m.plain.start < sent.range.end);
+            let previous = si
+                .checked_sub(1)
+                .filter(|&p| sents[p].block == sent.block)
+                .and_then(|p| {
+                    let end = mentions.partition_point(|m| m.plain.start < sents[p].range.end);
+                    let prev_start =
+                        mentions.partition_point(|m| m.plain.start < sents[p].range.start);
+                    (end > prev_start).then(|| end - 1)
+                });
+            let ctx = Context::new(
+                text,
+                sent.range.clone(),
+                &mentions,
+                here_start..here_end,
+                previous,
+                &self.glossary,
+            );
+            let judgment = rules::assess(&ctx, term);
+            let Some(src_range) = prose.to_src(term.plain.clone()) else {
+                continue;
+            };
+            let pos = lines.position(src, src_range.start);
+            let term_text = src.get(src_range.clone()).unwrap_or("").to_string();
+            let sentence_text = text.get(sent.range.clone()).unwrap_or("").to_string();
+            let mut term_findings: Vec<(Finding, Option<String>, String)> = Vec::new();
+            let mut explain = |model: Option<String>, reason: String| {
+                if let Some(d) = report.dismissed.as_mut() {
+                    d.push(Dismissed {
+                        line: pos.line,
+                        column: pos.column,
+                        term: term_text.clone(),
+                        model,
+                        reason,
+                    });
+                }
+            };
+            let as_written = |m: usize| {
+                text.get(mentions[m].plain.clone())
+                    .unwrap_or("")
+                    .to_string()
+            };
+            for (m, reason) in &judgment.dismissed {
+                explain(
+                    Some(as_written(*m)),
+                    format!("{} at {}:{}", reason.message, pos.line, pos.column),
+                );
+            }
+            if judgment.subjects.is_empty() && judgment.dismissed.is_empty() {
+                explain(
+                    None,
+                    "no model is named or referred to in the sentence".into(),
+                );
+            }
+            for subject in &judgment.subjects {
+                let Some(model) = self.glossary.models().get(mentions[subject.mention].model)
+                else {
+                    continue;
+                };
+                if judgment.polarity != Polarity::Asserted {
+                    let why = judgment
+                        .reasons
+                        .iter()
+                        .rev()
+                        .find(|r| {
+                            r.rule != "attribution" || judgment.polarity == Polarity::Disputed
+                        })
+                        .map(|r| r.message.clone())
+                        .unwrap_or_else(|| judgment.polarity.as_str().into());
+                    explain(
+                        Some(as_written(subject.mention)),
+                        format!("{} ({})", why, judgment.polarity.as_str()),
+                    );
+                    continue;
+                }
+                let facts = self.glossary.facts(model, on);
+                let attributed = matches!(judgment.voice, Voice::Attributed { .. });
+                let Some(sev) = severity(facts.status, attributed, self.options.definition) else {
+                    explain(
+                        Some(as_written(subject.mention)),
+                        format!(
+                            "the glossary lists {} as {}",
+                            model.canonical,
+                            facts.status.as_str()
+                        ),
+                    );
+                    continue;
+                };
+                let corr = correction(
+                    model,
+                    &facts,
+                    &term.form,
+                    subject.attachment,
+                    &judgment.voice,
+                    lang,
+                );
+                let license = match facts.license {
+                    Some(l) => LicenseRef {
+                        name: l.name.clone(),
+                        spdx: Some(l.id.clone()),
+                        osi_approved: Some(l.osi_approved),
+                    },
+                    None => LicenseRef {
+                        name: "varies by version".into(),
+                        spdx: None,
+                        osi_approved: None,
+                    },
+                };
+                let finding = Finding {
+                    severity: sev,
+                    line: pos.line,
+                    column: pos.column,
+                    start: src_range.start,
+                    end: src_range.end,
+                    term: term_text.clone(),
+                    model: ModelRef {
+                        text: as_written(subject.mention),
+                        canonical: model.canonical.clone(),
+                        id: model.id.clone(),
+                    },
+                    status: facts.status,
+                    polarity: judgment.polarity,
+                    voice: if attributed { "attributed" } else { "author" },
+                    attributed_to: match &judgment.voice {
+                        Voice::Attributed { by } => Some(by.clone()),
+                        Voice::Author => None,
+                    },
+                    sentence: sentence_text.clone(),
+                    correction: corr.comment.clone(),
+                    replacement: corr.replacement.clone(),
+                    license,
+                    source: facts.source.to_string(),
+                    as_of: facts.as_of.to_string(),
+                    facts_date: facts.on.map(|d| d.to_string()),
+                    attachment: subject.attachment,
+                    reasons: judgment.reasons.iter().map(|r| r.message.clone()).collect(),
+                };
+                term_findings.push((finding, corr.replacement, corr.comment));
+            }
+            if term_findings.is_empty() {
+                continue;
+            }
+            // One annotation per term, however many models it describes.
+            let first_rep = term_findings[0].1.clone();
+            let same_rep = term_findings.iter().all(|(_, r, _)| *r == first_rep);
+            let mut range = src_range.clone();
+            let mut replacement = if same_rep && prose.replaceable(term.plain.clone()) {
+                first_rep
+            } else {
+                None
+            };
+            // "opensource-alternatief" -> "gesloten alternatief": the hyphen goes too.
+            if replacement.as_deref().is_some_and(|r| r.ends_with(' ')) {
+                if src.get(range.end..range.end + 1) == Some("-")
+                    && prose.replaceable(term.plain.start..term.plain.end + 1)
+                {
+                    range.end += 1;
+                } else if !src
+                    .get(range.end..)
+                    .is_some_and(|r| r.starts_with(char::is_alphanumeric))
+                {
+                    replacement = replacement.map(|r| r.trim_end().to_string());
+                }
+            }
+            let comment = term_findings
+                .iter()
+                .map(|(_, _, c)| c.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            annotations.push(Annotation {
+                term: range,
+                replacement,
+                comment,
+            });
+            report
+                .findings
+                .extend(term_findings.into_iter().map(|(f, _, _)| f));
+        }
+    }
+
+    /// The article with annotations for every finding. Annotations openclaim
+    /// wrote before are removed first, so annotating twice changes nothing.
+    pub fn annotate(&self, path: &str, text: &str, style: Style) -> (String, FileResult) {
+        let original = annotate::strip(text);
+        let result = self.check(path, &original);
+        let out = annotate::render(&original, &result.annotations, style);
+        (out, result)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn engine() -> Engine {
+        Engine::new(Glossary::embedded().clone(), Options::default())
+    }
+
+    #[test]
+    fn finding_points_at_the_source_bytes() {
+        let src = "---\nlang: en\n---\n# Title\n\nMeta's open-source Llama 3.2 model is here.\n";
+        let r = engine().check("a.md", src);
+        assert_eq!(r.findings.len(), 1);
+        let f = &r.findings[0];
+        assert_eq!(&src[f.start..f.end], "open-source");
+        assert_eq!((f.line, f.column), (6, 8));
+        assert_eq!(f.model.canonical, "Llama 3.2");
+    }
+
+    #[test]
+    fn code_and_links_are_never_analysed() {
+        let src = "Run `Llama 3 is open source` or see [docs](https://x.test/llama-3-is-open-source).\n\n```\nLlama 3 is open source\n```\n";
+        assert!(engine().check("a.md", src).findings.is_empty());
+    }
+
+    #[test]
+    fn annotate_round_trips_and_is_idempotent() {
+        let src = "Meta's open-source Llama 3.2 model.\r\nGPT-4o is open source.\r\n";
+        let e = engine();
+        for style in [Style::Critic, Style::Footnote, Style::Comment] {
+            let (once, _) = e.annotate("a.md", src, style);
+            assert_ne!(once, src);
+            assert_eq!(annotate::strip(&once), src);
+            let (twice, _) = e.annotate("a.md", &once, style);
+            assert_eq!(twice, once);
+        }
+    }
+
+    #[test]
+    fn article_date_selects_historic_facts() {
+        let e = engine();
+        let src = "---\ndate: 2023-03-01\n---\nFalcon-40B is open source.\n";
+        let r = e.check("a.md", src);
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        assert_eq!(r.findings[0].status, crate::Openness::RestrictedWeights);
+        assert_eq!(r.findings[0].facts_date.as_deref(), Some("2023-03-01"));
+        let now = e.check("a.md", "Falcon-40B is open source.\n");
+        assert_eq!(now.findings[0].status, crate::Openness::OpenWeights);
+    }
+}

@@ -1,0 +1,527 @@
+//! What the term describes. A claim counts only when the term describes the
+//! model: "open-source Llama", "Llama is open source", "Llama, an open-source
+//! model", "open-source models like Llama and Mixtral". When it describes
+//! something else ("open-source tools to build Llama", "the inference code
+//! for NVLM is open source") the mentions are dismissed.
+
+use std::ops::Range;
+
+use super::{Attachment, Context, Judgment, Reason, Rule, Subject};
+use crate::detect::{ClaimForm, ClaimTerm};
+use crate::text::lexicon::{CONTRASTS, COPULAS};
+use crate::text::words::TokenKind;
+
+pub struct Attach;
+
+use crate::text::lexicon::{classify_head as classify, Head};
+
+/// Words that may not stand between a model and an attributive term joined
+/// to it by a copula or comma: they introduce a comparison or a second
+/// subject ("Llama 3 is better than open-source models").
+const BLOCKING_GAP: &[&str] = &[
+    "than",
+    "dan",
+    "with",
+    "met",
+    "against",
+    "tegen",
+    "beats",
+    "verslaat",
+    "outperforms",
+    "versus",
+    "vs",
+    "unlike",
+    "over",
+    "boven",
+    "and",
+    "en",
+    "or",
+    "uses",
+    "gebruikt",
+    "uses",
+    "like",
+    "zoals",
+    "needs",
+    "rivals",
+    "challenges",
+    "on",
+    "op",
+    "from",
+    "into",
+    "replaces",
+    "vervangt",
+    "after",
+    "na",
+    "before",
+    "voor",
+    "to",
+    "naar",
+];
+
+/// Gap words that link a model to a following description.
+fn links(ctx: &Context<'_>, gap: Range<usize>) -> bool {
+    let toks = ctx.toks_in(gap);
+    if toks.len() > 9 {
+        return false;
+    }
+    if toks
+        .iter()
+        .any(|t| BLOCKING_GAP.contains(&t.lower.as_str()))
+    {
+        return false;
+    }
+    toks.iter().any(|t| {
+        COPULAS.contains(&t.lower.as_str())
+            || t.lower == ","
+            || t.lower == "as"
+            || t.lower == "als"
+            || t.lower == "its"
+            || t.lower == "zijn"
+            || t.lower == "haar"
+            || t.lower == "hun"
+            || t.lower == ":"
+    })
+}
+
+/// Mentions chained to `first` by commas and conjunctions, in order.
+pub(crate) fn chain(ctx: &Context<'_>, first: usize, forward: bool) -> Vec<usize> {
+    const JOINERS: &[&str] = &[
+        "",
+        ",",
+        "and",
+        "en",
+        "or",
+        "of",
+        "&",
+        ", and",
+        ", en",
+        ", or",
+        "as well as",
+        "en ook",
+        "plus",
+    ];
+    let mut out = vec![first];
+    let mut cur = first;
+    loop {
+        let next = if forward {
+            cur + 1
+        } else {
+            cur.wrapping_sub(1)
+        };
+        if !ctx.here.contains(&next) {
+            break;
+        }
+        let (a, b) = if forward {
+            (ctx.mention_span(cur).end, ctx.mention_span(next).start)
+        } else {
+            (ctx.mention_span(next).end, ctx.mention_span(cur).start)
+        };
+        let gap = ctx.slice(a..b).trim().to_lowercase();
+        if JOINERS.contains(&gap.as_str()) {
+            out.push(next);
+            cur = next;
+        } else {
+            break;
+        }
+    }
+    if !forward {
+        out.reverse();
+    }
+    out
+}
+
+/// Why a mention is the complement of another noun rather than a subject:
+/// "the inference code for NVLM", "Llama 3's license".
+pub(crate) fn other_relation(ctx: &Context<'_>, mention: usize) -> Option<String> {
+    let span = ctx.mention_span(mention);
+    let after = ctx.slice(span.end..ctx.sentence.end);
+    let after_lower = after.to_lowercase();
+    if let Some(rest) = after_lower
+        .strip_prefix("'s ")
+        .or_else(|| after_lower.strip_prefix("’s "))
+    {
+        let next = rest
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("");
+        let second = rest.split_whitespace().nth(1).unwrap_or("");
+        if classify(next) == Head::Other {
+            return Some(next.to_string());
+        }
+        if classify(second.trim_matches(|c: char| !c.is_alphanumeric())) == Head::Other
+            && !second.is_empty()
+        {
+            return Some(second.to_string());
+        }
+    }
+    let before_idx = ctx.tok_at_or_after(span.start);
+    const PREPS: &[&str] = &[
+        "for", "of", "van", "voor", "behind", "achter", "from", "bij", "around", "rond", "rondom",
+        "in", "to", "naar", "behind",
+    ];
+    let lo = before_idx.saturating_sub(4);
+    let window = &ctx.toks[lo..before_idx];
+    if let Some(last) = window.last() {
+        if PREPS.contains(&last.lower.as_str()) {
+            for t in window.iter().rev().skip(1) {
+                if t.kind == TokenKind::Punct {
+                    break;
+                }
+                if classify(&t.lower) == Head::Other {
+                    return Some(t.lower.clone());
+                }
+            }
+        }
+    }
+    None
+}
+
+impl Attach {
+    fn add(&self, j: &mut Judgment, mentions: Vec<usize>, attachment: Attachment) {
+        for m in mentions {
+            if !j.subjects.iter().any(|s| s.mention == m) {
+                j.subjects.push(Subject {
+                    mention: m,
+                    attachment,
+                });
+            }
+        }
+    }
+
+    fn dismiss_all(&self, ctx: &Context<'_>, j: &mut Judgment, at: usize, message: String) {
+        for m in ctx.sentence_mentions() {
+            j.dismissed.push((
+                m,
+                Reason {
+                    rule: "attachment",
+                    message: message.clone(),
+                    at,
+                },
+            ));
+        }
+    }
+
+    /// First mention that starts right after `at` (only spaces between).
+    fn mention_right_after(&self, ctx: &Context<'_>, at: usize) -> Option<usize> {
+        ctx.sentence_mentions().find(|&m| {
+            let s = ctx.mention_span(m);
+            s.start >= at
+                && ctx
+                    .slice(at..s.start)
+                    .chars()
+                    .all(|c| c == ' ' || c == '\u{a0}')
+        })
+    }
+
+    fn nearest_before(&self, ctx: &Context<'_>, clause: &Range<usize>, at: usize) -> Option<usize> {
+        ctx.sentence_mentions().rev().find(|&m| {
+            let s = ctx.mention_span(m);
+            s.end <= at && s.start >= clause.start
+        })
+    }
+
+    fn first_after(&self, ctx: &Context<'_>, clause: &Range<usize>, at: usize) -> Option<usize> {
+        ctx.sentence_mentions().find(|&m| {
+            let s = ctx.mention_span(m);
+            s.start >= at && s.end <= clause.end
+        })
+    }
+
+    fn head_noun(&self, ctx: &Context<'_>, term: &ClaimTerm, head: &str, j: &mut Judgment) {
+        let clause = ctx.clause(&term.word);
+        // End of the noun phrase: the head word itself.
+        let np_end = {
+            let from = ctx.tok_at_or_after(term.word.end);
+            ctx.toks
+                .iter()
+                .skip(from)
+                .take(6)
+                .find(|t| t.lower == head)
+                .map(|t| t.span.end)
+                .unwrap_or(term.word.end)
+        };
+        match classify(head) {
+            Head::Other => {
+                self.dismiss_all(
+                    ctx,
+                    j,
+                    term.plain.start,
+                    format!("the term describes '{head}', not a model"),
+                );
+            }
+            Head::Unknown => {
+                // "open-source Llama 3.2 model": the phrase still starts with a name.
+                if let Some(m) = self.mention_right_after(ctx, term.word.end) {
+                    self.add(j, chain(ctx, m, true), Attachment::Modifier);
+                } else {
+                    self.dismiss_all(
+                        ctx,
+                        j,
+                        term.plain.start,
+                        format!("the term describes '{head}', not a model"),
+                    );
+                }
+            }
+            Head::Model { plural } => {
+                if let Some(m) = self.mention_right_after(ctx, np_end) {
+                    self.add(j, chain(ctx, m, true), Attachment::Modifier);
+                    return;
+                }
+                // "open-source models like Llama 3 and Mixtral", "zoals", "such as"
+                let rest = ctx.slice(np_end..clause.end.max(np_end));
+                let rest_l = rest.to_lowercase();
+                let trimmed = rest_l.trim_start_matches([' ', ',', ':']);
+                const LIST_CUES: &[&str] = &[
+                    "like ",
+                    "such as ",
+                    "zoals ",
+                    "including ",
+                    "waaronder ",
+                    "bijvoorbeeld ",
+                    "e.g. ",
+                    "bijv. ",
+                    "namely ",
+                    "namelijk ",
+                    "as ",
+                    "als ",
+                    "among them ",
+                ];
+                let cue_len = LIST_CUES
+                    .iter()
+                    .find(|c| trimmed.starts_with(*c))
+                    .map(|c| c.len());
+                let lead = rest_l.len() - trimmed.len();
+                if let Some(len) = cue_len.or(if lead > 0 && rest_l[..lead].contains(':') {
+                    Some(0)
+                } else {
+                    None
+                }) {
+                    let after = np_end + lead + len;
+                    if let Some(m) = self.mention_right_after(ctx, after) {
+                        self.add(j, chain(ctx, m, true), Attachment::List);
+                        return;
+                    }
+                }
+                if let Some(m) = self.nearest_before(ctx, &clause, term.plain.start) {
+                    let gap = ctx.mention_span(m).end..term.plain.start;
+                    if links(ctx, gap.clone()) && other_relation(ctx, m).is_none() {
+                        let kind = if ctx
+                            .toks_in(gap)
+                            .iter()
+                            .any(|t| COPULAS.contains(&t.lower.as_str()))
+                        {
+                            Attachment::Predicate
+                        } else {
+                            Attachment::Apposition
+                        };
+                        self.add(j, chain(ctx, m, false), kind);
+                        return;
+                    }
+                }
+                // "With NVLM 1.0, Nvidia ships a fully open-source frontier model."
+                let here: Vec<usize> = ctx.sentence_mentions().collect();
+                let contrast = ctx.find_any(ctx.sentence.clone(), CONTRASTS).is_some();
+                if !plural && here.len() == 1 && !contrast {
+                    let m = here[0];
+                    if ctx.mention_span(m).end <= term.plain.start
+                        && other_relation(ctx, m).is_none()
+                    {
+                        self.add(j, vec![m], Attachment::SoleModel);
+                        return;
+                    }
+                }
+                self.dismiss_all(
+                    ctx,
+                    j,
+                    term.plain.start,
+                    format!("'{head}' is not tied to this model"),
+                );
+            }
+        }
+    }
+
+    fn predicate(&self, ctx: &Context<'_>, term: &ClaimTerm, verb: bool, j: &mut Judgment) {
+        let clause = ctx.clause(&term.word);
+        let order: [Option<usize>; 2] = if verb {
+            [
+                self.first_after(ctx, &clause, term.word.end),
+                self.nearest_before(ctx, &clause, term.plain.start),
+            ]
+        } else {
+            [
+                self.nearest_before(ctx, &clause, term.plain.start),
+                self.first_after(ctx, &clause, term.word.end),
+            ]
+        };
+        for m in order.into_iter().flatten() {
+            let span = ctx.mention_span(m);
+            let gap = if span.start >= term.word.end {
+                term.word.end..span.start
+            } else {
+                span.end..term.plain.start
+            };
+            let gap_other = ctx
+                .words_in(gap)
+                .find(|t| classify(&t.lower) == Head::Other)
+                .map(|t| t.lower.clone());
+            if let Some(noun) = gap_other.or_else(|| other_relation(ctx, m)) {
+                self.dismiss_all(
+                    ctx,
+                    j,
+                    term.plain.start,
+                    format!("the term describes '{noun}', not the model"),
+                );
+                return;
+            }
+            let forward = span.start >= term.word.end;
+            let kind = if verb && forward {
+                Attachment::Object
+            } else {
+                Attachment::Predicate
+            };
+            self.add(j, chain(ctx, m, forward), kind);
+            return;
+        }
+    }
+}
+
+impl Rule for Attach {
+    fn id(&self) -> &'static str {
+        "attachment"
+    }
+
+    fn description(&self) -> &'static str {
+        "ties the term to the model it describes, or to another noun"
+    }
+
+    fn apply(&self, ctx: &Context<'_>, term: &ClaimTerm, j: &mut Judgment) {
+        match &term.form {
+            ClaimForm::Attributive { head: None } => {
+                if let Some(m) = self.mention_right_after(ctx, term.word.end) {
+                    self.add(j, chain(ctx, m, true), Attachment::Modifier);
+                }
+            }
+            ClaimForm::Attributive { head: Some(h) } | ClaimForm::Compound { head: h } => {
+                self.head_noun(ctx, term, h, j)
+            }
+            ClaimForm::Predicative | ClaimForm::Ish => self.predicate(ctx, term, false, j),
+            ClaimForm::Verb => self.predicate(ctx, term, true, j),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::assert_outcome;
+
+    #[test]
+    fn english_positive() {
+        assert_outcome(
+            "Meta's open-source Llama 3.2 model can now see images.",
+            "Llama 3.2",
+            "warning",
+        );
+        assert_outcome(
+            "Google's Gemma 2 is an open-source alternative to GPT-4o.",
+            "Gemma 2",
+            "warning",
+        );
+        assert_outcome(
+            "Stable Diffusion XL, an open-source image generator, now runs on phones.",
+            "Stable Diffusion XL",
+            "warning",
+        );
+        assert_outcome(
+            "Open-source models like Llama 3 and Mixtral 8x7B are closing the gap.",
+            "Llama 3",
+            "warning",
+        );
+        assert_outcome(
+            "Open-source models like Llama 3 and Mixtral 8x7B are closing the gap.",
+            "Mixtral 8x7B",
+            "note",
+        );
+        assert_outcome(
+            "GPT-4 remains closed, unlike Meta's Llama 3, which is open source.",
+            "Llama 3",
+            "warning",
+        );
+    }
+
+    #[test]
+    fn english_negative() {
+        assert_outcome(
+            "Google's Gemma 2 is an open-source alternative to GPT-4o.",
+            "GPT-4o",
+            "none",
+        );
+        assert_outcome(
+            "Researchers fine-tuned Llama 2 with open-source tools such as the TRL library.",
+            "Llama 2",
+            "none",
+        );
+        assert_outcome(
+            "The inference code for NVLM is open source, but the model is not.",
+            "NVLM",
+            "none",
+        );
+        assert_outcome(
+            "Llama 3 is faster than open-source models such as OLMo.",
+            "Llama 3",
+            "none",
+        );
+        assert_outcome(
+            "GPT-4 remains closed, unlike Meta's Llama 3, which is open source.",
+            "GPT-4",
+            "none",
+        );
+    }
+
+    #[test]
+    fn dutch_positive() {
+        assert_outcome(
+            "Meta's opensourcemodel Llama 3.2 kan nu ook afbeeldingen verwerken.",
+            "Llama 3.2",
+            "warning",
+        );
+        assert_outcome(
+            "Google brengt Gemma 2 uit als opensource-alternatief voor GPT-4o.",
+            "Gemma 2",
+            "warning",
+        );
+        assert_outcome(
+            "Het bedrijf bouwde zijn chatbot op Llama 3, het open-sourcemodel van Meta.",
+            "Llama 3",
+            "warning",
+        );
+        assert_outcome(
+            "Open-sourcemodellen zoals Llama 3 en Mixtral 8x7B lopen GPT-4 snel in.",
+            "Llama 3",
+            "warning",
+        );
+    }
+
+    #[test]
+    fn dutch_negative() {
+        assert_outcome(
+            "Nvidia maakt dankbaar gebruik van open-source middelen om NVLM 1.0 te bouwen.",
+            "NVLM 1.0",
+            "none",
+        );
+        assert_outcome(
+            "De inferentiecode van NVLM is open source, maar het model zelf niet.",
+            "NVLM",
+            "none",
+        );
+        assert_outcome(
+            "Open-sourcemodellen zoals Llama 3 en Mixtral 8x7B lopen GPT-4 snel in.",
+            "GPT-4",
+            "none",
+        );
+        assert_outcome(
+            "De start-up Bloom bouwt open-sourcesoftware voor boekhouders.",
+            "BLOOM",
+            "none",
+        );
+    }
+}

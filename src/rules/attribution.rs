@@ -1,0 +1,183 @@
+//! Whose claim is it? "According to Meta", "volgens Meta", "Meta noemt",
+//! "zegt dat" put it in someone else's mouth (a note, not a warning), and a
+//! following "…, but its license …" / "…, maar de licentie …" shows the
+//! author disputing it (no finding). A but-clause about the license disputes
+//! even the author's own wording.
+
+use super::{Context, Judgment, Polarity, Rule, Voice};
+use crate::detect::ClaimTerm;
+use crate::text::lexicon::{ATTRIBUTIONS, DISPUTE_OPENERS, RESTRICTION_WORDS};
+use crate::text::words::TokenKind;
+
+pub struct Attribution;
+
+/// The source named next to an attribution cue: the capitalised words
+/// after "according to"/"volgens"/"aldus", else before the verb.
+fn speaker(ctx: &Context<'_>, cue: &str, at: usize) -> String {
+    let cue_end = at + cue.len();
+    let after_cue = matches!(cue, "according to" | "volgens" | "aldus");
+    let i = ctx.tok_at_or_after(if after_cue { cue_end } else { at });
+    let pick = |toks: &mut dyn Iterator<Item = &super::context::Tok>| -> String {
+        let words: Vec<String> = toks
+            .take_while(|t| {
+                t.kind != TokenKind::Punct
+                    && ctx
+                        .slice(t.span.clone())
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            })
+            .take(3)
+            .map(|t| ctx.slice(t.span.clone()).to_string())
+            .collect();
+        words.join(" ")
+    };
+    let name = if after_cue {
+        pick(&mut ctx.toks[i..].iter())
+    } else {
+        let mut v: Vec<String> = Vec::new();
+        for t in ctx.toks[..i].iter().rev() {
+            if t.kind == TokenKind::Punct
+                || !ctx
+                    .slice(t.span.clone())
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            {
+                break;
+            }
+            v.push(ctx.slice(t.span.clone()).to_string());
+        }
+        v.reverse();
+        v.join(" ")
+    };
+    if name.is_empty() {
+        "a source".into()
+    } else {
+        name.trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .to_string()
+    }
+}
+
+impl Rule for Attribution {
+    fn id(&self) -> &'static str {
+        "attribution"
+    }
+
+    fn description(&self) -> &'static str {
+        "claims reported from someone else, and the author's dispute of them"
+    }
+
+    fn apply(&self, ctx: &Context<'_>, term: &ClaimTerm, j: &mut Judgment) {
+        // A dispute opener after the term ends the reported part.
+        let after = term.word.end..ctx.sentence.end;
+        let dispute = ctx.find_any(after.clone(), DISPUTE_OPENERS);
+        let reported_end = dispute.map(|(_, at)| at).unwrap_or(ctx.sentence.end);
+        let cue = ctx
+            .find_any(ctx.sentence.start..reported_end, ATTRIBUTIONS)
+            .filter(|&(cue, at)| {
+                // "a model called Llama" names, it does not attribute.
+                let naming = matches!(cue, "called" | "call it")
+                    && ctx.sentence_mentions().any(|m| {
+                        let s = ctx.mention_span(m);
+                        s.start > at && ctx.slice(at + cue.len()..s.start).trim().is_empty()
+                    });
+                !naming
+            });
+        if let Some((cue, at)) = cue {
+            let by = speaker(ctx, cue, at);
+            j.reasons.push(super::Reason {
+                rule: self.id(),
+                message: format!("attributed to '{by}' by '{cue}'"),
+                at,
+            });
+            j.voice = Voice::Attributed { by };
+            if let Some((opener, at)) = dispute {
+                j.set_polarity(
+                    Polarity::Disputed,
+                    self.id(),
+                    at,
+                    format!("the author disputes it ('{opener}')"),
+                );
+                return;
+            }
+        }
+        if let Some((opener, at)) = dispute {
+            if ctx
+                .find_any(at..ctx.sentence.end, RESTRICTION_WORDS)
+                .is_some()
+            {
+                j.set_polarity(
+                    Polarity::Disputed,
+                    self.id(),
+                    at,
+                    format!("the author qualifies it ('{opener}' … license terms)"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::assert_outcome;
+
+    #[test]
+    fn english() {
+        assert_outcome(
+            "According to Meta, Llama 3.3 is the best open-source model available.",
+            "Llama 3.3",
+            "note",
+        );
+        assert_outcome(
+            "Meta calls Llama 3 \"open source\", but its license restricts large companies.",
+            "Llama 3",
+            "none",
+        );
+        assert_outcome(
+            "Meta calls Llama 3 open source, but its license restricts large companies.",
+            "Llama 3",
+            "none",
+        );
+        assert_outcome(
+            "Llama 3 is open source, but it is slower than GPT-4.",
+            "Llama 3",
+            "warning",
+        );
+        assert_outcome(
+            "A model called Llama 3 is open source.",
+            "Llama 3",
+            "warning",
+        );
+    }
+
+    #[test]
+    fn dutch() {
+        assert_outcome(
+            "Volgens Meta is Llama 3.1 het beste open-sourcemodel ter wereld.",
+            "Llama 3.1",
+            "note",
+        );
+        assert_outcome(
+            "Meta zegt dat Llama 3.3 open source is.",
+            "Llama 3.3",
+            "note",
+        );
+        assert_outcome(
+            "Meta noemt Llama 3 open source, maar de licentie beperkt het gebruik.",
+            "Llama 3",
+            "none",
+        );
+        assert_outcome(
+            "Llama 3 is open source, maar de licentie beperkt het gebruik.",
+            "Llama 3",
+            "none",
+        );
+        assert_outcome(
+            "Llama 3 is open source, maar trager dan GPT-4.",
+            "Llama 3",
+            "warning",
+        );
+    }
+}

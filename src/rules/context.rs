@@ -1,0 +1,176 @@
+//! What the rules can see of a sentence: its words, its clauses and the
+//! model mentions in and just before it.
+
+use std::ops::Range;
+
+use crate::detect::Mention;
+use crate::glossary::{Glossary, Model};
+use crate::text::lexicon::CLAUSE_BREAKS;
+use crate::text::words::{tokens, TokenKind};
+
+/// A non-space token with its lowercased text.
+#[derive(Debug, Clone)]
+pub struct Tok {
+    pub span: Range<usize>,
+    pub lower: String,
+    pub kind: TokenKind,
+}
+
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub sentence: Range<usize>,
+    pub toks: Vec<Tok>,
+    /// Every mention in the document, in order.
+    pub mentions: &'a [Mention],
+    /// Indices into `mentions` that lie in this sentence.
+    pub here: Range<usize>,
+    /// The last mention of the previous sentence in the same block.
+    pub previous: Option<usize>,
+    pub glossary: &'a Glossary,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        text: &'a str,
+        sentence: Range<usize>,
+        mentions: &'a [Mention],
+        here: Range<usize>,
+        previous: Option<usize>,
+        glossary: &'a Glossary,
+    ) -> Self {
+        let toks = text
+            .get(sentence.clone())
+            .map(|s| {
+                tokens(s, sentence.start)
+                    .into_iter()
+                    .filter(|t| t.kind != TokenKind::Space)
+                    .map(|t| Tok {
+                        lower: text[t.span.clone()].to_lowercase(),
+                        span: t.span,
+                        kind: t.kind,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Context {
+            text,
+            sentence,
+            toks,
+            mentions,
+            here,
+            previous,
+            glossary,
+        }
+    }
+
+    pub fn slice(&self, r: Range<usize>) -> &'a str {
+        self.text.get(r).unwrap_or("")
+    }
+
+    pub fn model(&self, mention: usize) -> Option<&'a Model> {
+        self.mentions
+            .get(mention)
+            .and_then(|m| self.glossary.models().get(m.model))
+    }
+
+    /// Mentions (document indices) in this sentence.
+    pub fn sentence_mentions(&self) -> Range<usize> {
+        self.here.clone()
+    }
+
+    pub fn mention_span(&self, mention: usize) -> Range<usize> {
+        self.mentions
+            .get(mention)
+            .map(|m| m.plain.clone())
+            .unwrap_or(0..0)
+    }
+
+    /// Token index of the first token at or after `offset`.
+    pub fn tok_at_or_after(&self, offset: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < offset)
+    }
+
+    fn is_break(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        match t.kind {
+            TokenKind::Punct => matches!(t.lower.as_str(), ";" | "(" | ")" | "—" | "–" | "[" | "]"),
+            _ => CLAUSE_BREAKS.contains(&t.lower.as_str()),
+        }
+    }
+
+    /// The clause around a term: from the last clause break before it to
+    /// the first one after it, inside the sentence.
+    pub fn clause(&self, term: &Range<usize>) -> Range<usize> {
+        let first = self.tok_at_or_after(term.start);
+        let after = self.tok_at_or_after(term.end);
+        let start = (0..first)
+            .rev()
+            .find(|&i| self.is_break(i))
+            .map(|i| self.toks[i].span.end)
+            .unwrap_or(self.sentence.start);
+        let end = (after..self.toks.len())
+            .find(|&i| self.is_break(i))
+            .map(|i| self.toks[i].span.start)
+            .unwrap_or(self.sentence.end);
+        start..end.max(start)
+    }
+
+    /// Tokens wholly inside `r`.
+    pub fn toks_in(&self, r: Range<usize>) -> &[Tok] {
+        let a = self.tok_at_or_after(r.start);
+        let b = self.toks.partition_point(|t| t.span.end <= r.end);
+        self.toks.get(a..b.max(a)).unwrap_or(&[])
+    }
+
+    /// Word tokens wholly inside `r`.
+    pub fn words_in(&self, r: Range<usize>) -> impl Iterator<Item = &Tok> {
+        self.toks_in(r)
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+    }
+
+    /// Finds a lowercase phrase in `r` on word boundaries; returns its offset.
+    pub fn find_phrase(&self, r: Range<usize>, phrase: &str) -> Option<usize> {
+        let hay = self.slice(r.clone()).to_lowercase();
+        // Lowercasing can change byte lengths in rare scripts; then offsets are approximate but in range.
+        let mut from = 0;
+        while let Some(i) = hay.get(from..).and_then(|h| h.find(phrase)) {
+            let s = from + i;
+            let e = s + phrase.len();
+            let before = hay.get(..s).and_then(|x| x.chars().next_back());
+            let after = hay.get(e..).and_then(|x| x.chars().next());
+            let first_alnum = phrase.chars().next().is_some_and(char::is_alphanumeric);
+            let last_alnum = phrase
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let ok_before =
+                !first_alnum || !before.is_some_and(|c| c.is_alphanumeric() || c == '-');
+            let ok_after = !last_alnum || !after.is_some_and(|c| c.is_alphanumeric() || c == '-');
+            if ok_before && ok_after {
+                return Some((r.start + s).min(r.end));
+            }
+            from = e;
+        }
+        None
+    }
+
+    /// The first of `phrases` found in `r`, with its offset.
+    pub fn find_any<'p>(&self, r: Range<usize>, phrases: &[&'p str]) -> Option<(&'p str, usize)> {
+        phrases
+            .iter()
+            .filter_map(|p| self.find_phrase(r.clone(), p).map(|at| (*p, at)))
+            .min_by_key(|&(_, at)| at)
+    }
+
+    /// Mentions of this sentence inside `r`.
+    pub fn mentions_in(&self, r: Range<usize>) -> Vec<usize> {
+        self.here
+            .clone()
+            .filter(|&i| {
+                let s = self.mention_span(i);
+                s.start >= r.start && s.end <= r.end
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,118 @@
+//! "Meta released Llama 3.2 this week. The model is open source." When a
+//! sentence names no model, an anaphor ("the model", "it", "het model",
+//! "het") that is the subject of the claim points to the last model named in
+//! the previous sentence of the same block.
+
+use super::{Attachment, Context, Judgment, Rule, Subject};
+use crate::detect::{ClaimForm, ClaimTerm};
+use crate::text::lexicon::{ANAPHORS, COPULAS};
+
+pub struct Coreference;
+
+impl Rule for Coreference {
+    fn id(&self) -> &'static str {
+        "coreference"
+    }
+
+    fn description(&self) -> &'static str {
+        "links 'the model', 'it', 'het model' to the model named in the previous sentence"
+    }
+
+    fn apply(&self, ctx: &Context<'_>, term: &ClaimTerm, j: &mut Judgment) {
+        if !j.subjects.is_empty() || !ctx.here.is_empty() {
+            return;
+        }
+        let Some(prev) = ctx.previous else {
+            return;
+        };
+        match &term.form {
+            ClaimForm::Predicative | ClaimForm::Ish => {}
+            ClaimForm::Attributive { head: Some(h) } | ClaimForm::Compound { head: h }
+                if h.ends_with("model")
+                    || h == "ai"
+                    || h == "llm"
+                    || h.ends_with("alternative")
+                    || h.ends_with("alternatief") => {}
+            _ => return,
+        }
+        let clause = ctx.clause(&term.word);
+        let toks = ctx.toks_in(clause.clone());
+        // The anaphor must be the copula's subject: "<anaphor> <copula>" or "<copula> <anaphor>".
+        for (i, t) in toks.iter().enumerate() {
+            if !COPULAS.contains(&t.lower.as_str()) {
+                continue;
+            }
+            let before: Vec<&str> = toks[..i]
+                .iter()
+                .rev()
+                .take(3)
+                .map(|t| t.lower.as_str())
+                .collect();
+            let after = toks.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
+            let subject_before = ANAPHORS.iter().any(|a| {
+                let words: Vec<&str> = a.split(' ').collect();
+                words.len() <= before.len()
+                    && words.iter().rev().zip(before.iter()).all(|(w, b)| w == b)
+                    && (i == words.len()
+                        || toks[i - words.len() - 1].lower == ","
+                        || i - words.len() <= 1)
+            });
+            let inverted = matches!(after, "het" | "it" | "dit" | "deze");
+            if subject_before || inverted {
+                j.subjects.push(Subject {
+                    mention: prev,
+                    attachment: Attachment::Coreference,
+                });
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::assert_outcome;
+
+    #[test]
+    fn english() {
+        assert_outcome(
+            "Meta released Llama 3.2 this week. The model is open source and free to use.",
+            "Llama 3.2",
+            "warning",
+        );
+        assert_outcome(
+            "Meta released Llama 3.2 this week. It is an open-source model.",
+            "Llama 3.2",
+            "warning",
+        );
+        assert_outcome(
+            "Meta released Llama 3.2 this week. Open-source tools helped.",
+            "Llama 3.2",
+            "none",
+        );
+        assert_outcome(
+            "Meta released Llama 3.2.\n\nThe model is open source.",
+            "Llama 3.2",
+            "none",
+        );
+    }
+
+    #[test]
+    fn dutch() {
+        assert_outcome(
+            "Nvidia bracht deze week NVLM-D-72B uit. Het model is volledig open source.",
+            "NVLM-D-72B",
+            "warning",
+        );
+        assert_outcome(
+            "Nvidia bracht NVLM 1.0 uit. Écht open-source is het echter niet.",
+            "NVLM 1.0",
+            "none",
+        );
+        assert_outcome(
+            "Nvidia bracht NVLM 1.0 uit. Het gaat te ver om van open source te spreken.",
+            "NVLM 1.0",
+            "none",
+        );
+    }
+}

@@ -1,0 +1,6 @@
+//! Language, sentences and words: the text units the rules reason about.
+
+pub mod lang;
+pub mod lexicon;
+pub mod sentences;
+pub mod words;

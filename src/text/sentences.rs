@@ -1,0 +1,104 @@
+//! Sentence boundaries. UAX#29 breaks after abbreviations ("dhr.", "o.a.",
+//! "Inc.") and inside quoted questions; those breaks are repaired here with
+//! per-language abbreviation lists. Sentences never cross a block.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::lexicon::ABBREVIATIONS;
+
+/// Sentence ranges (absolute plain offsets) of one block's text, trimmed of
+/// surrounding whitespace; `base` is the block's plain start.
+pub fn split(text: &str, base: usize) -> Vec<Range<usize>> {
+    let mut raw: Vec<Range<usize>> = Vec::new();
+    for (i, s) in text.split_sentence_bound_indices() {
+        let start = i;
+        let end = i + s.len();
+        let glue = raw.last().is_some_and(|prev| {
+            let prev_text = &text[prev.clone()];
+            must_join(prev_text, s)
+        });
+        match raw.last_mut() {
+            Some(prev) if glue => prev.end = end,
+            _ => raw.push(start..end),
+        }
+    }
+    raw.into_iter()
+        .filter_map(|r| {
+            let s = &text[r.clone()];
+            let lead = s.len() - s.trim_start().len();
+            let trail = s.len() - s.trim_end().len();
+            (r.start + lead < r.end - trail).then(|| base + r.start + lead..base + r.end - trail)
+        })
+        .collect()
+}
+
+/// A break after an abbreviation, an initial, or before a lowercase word or a
+/// closing quote's attribution ("…?" he asked) is not a sentence end.
+fn must_join(prev: &str, next: &str) -> bool {
+    let prev = prev.trim_end();
+    let next_start = next.trim_start();
+    let Some(first_next) = next_start.chars().next() else {
+        return true;
+    };
+    if first_next.is_lowercase() || first_next.is_ascii_digit() {
+        return true;
+    }
+    if !prev.ends_with('.') {
+        return false;
+    }
+    let last_word = prev
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .next()
+        .unwrap_or("");
+    let lw = last_word.to_lowercase();
+    if ABBREVIATIONS.contains(&lw.as_str()) {
+        return true;
+    }
+    // Initials and dotted acronyms: "J.", "U.S.", "o.a."
+    let letters = lw.trim_end_matches('.');
+    letters
+        .split('.')
+        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(text: &str) -> Vec<&str> {
+        split(text, 0).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn repairs_abbreviations_in_both_languages() {
+        assert_eq!(
+            sents("Dhr. Jansen zegt o.a. dat Llama 3.1 open is. Het model is groot."),
+            [
+                "Dhr. Jansen zegt o.a. dat Llama 3.1 open is.",
+                "Het model is groot."
+            ]
+        );
+        assert_eq!(
+            sents("Meta Platforms Inc. released Llama 3.2 in the U.S. Today it is open. Mr. Smith agrees."),
+            ["Meta Platforms Inc. released Llama 3.2 in the U.S. Today it is open.", "Mr. Smith agrees."]
+        );
+        assert_eq!(
+            sents("GPT-4.5 is closed. Is it?"),
+            ["GPT-4.5 is closed.", "Is it?"]
+        );
+        assert_eq!(
+            sents("Bijv. GPT-4 vs. Llama 3 is een vergelijking."),
+            ["Bijv. GPT-4 vs. Llama 3 is een vergelijking."]
+        );
+    }
+
+    #[test]
+    fn quoted_question_with_attribution_stays_together() {
+        assert_eq!(
+            sents("\"Is Llama open source?\" he asked. No."),
+            ["\"Is Llama open source?\" he asked.", "No."]
+        );
+    }
+}

@@ -1,0 +1,75 @@
+//! Word tokens with plain-text offsets. UAX#29 word bounds keep "Meta's" and
+//! "3.1" whole; hyphenated words are split, which the rules rely on when they
+//! look at the words around a claim term.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+    Space,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Absolute byte range in the plain text.
+    pub span: Range<usize>,
+    pub kind: TokenKind,
+}
+
+/// Tokens of `text`, whose first byte sits at plain offset `base`.
+pub fn tokens(text: &str, base: usize) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 4);
+    for (i, w) in text.split_word_bound_indices() {
+        let first = w.chars().next().unwrap_or(' ');
+        let kind = if first.is_whitespace() {
+            TokenKind::Space
+        } else if first.is_ascii_digit()
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            TokenKind::Number
+        } else if first.is_alphanumeric() {
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        };
+        out.push(Token {
+            span: base + i..base + i + w.len(),
+            kind,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokens(text, 0)
+            .into_iter()
+            .filter(|t| t.kind != TokenKind::Space)
+            .map(|t| &text[t.span])
+            .collect()
+    }
+
+    #[test]
+    fn keeps_possessives_and_versions_whole() {
+        assert_eq!(
+            words("Meta's Llama 3.1 is open-source."),
+            ["Meta's", "Llama", "3.1", "is", "open", "-", "source", "."]
+        );
+        assert_eq!(words("Meta’s model"), ["Meta’s", "model"]);
+    }
+
+    #[test]
+    fn offsets_are_absolute() {
+        let t = tokens("ab cd", 10);
+        assert_eq!(t[2].span, 13..15);
+    }
+}

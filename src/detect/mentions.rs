@@ -157,6 +157,15 @@ pub fn find(
             continue;
         };
         let written = text.get(c.span.clone()).unwrap_or("");
+        // "Mistral AI" the company is not the model family "Mistral".
+        let developer = model.developer.as_str();
+        if developer.len() > written.len()
+            && text
+                .get(c.span.start..c.span.start + developer.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(developer))
+        {
+            continue;
+        }
         if info.ambiguous {
             // Lowercase text never stands for a capitalised name: "the llama", "in bloom".
             let alias_has_caps = info.alias.chars().any(char::is_uppercase);

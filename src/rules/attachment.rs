@@ -80,7 +80,23 @@ fn links(ctx: &Context<'_>, gap: Range<usize>) -> bool {
             || t.lower == "haar"
             || t.lower == "hun"
             || t.lower == ":"
+            || t.lower == "tot"
+            || t.lower == "among"
     })
+}
+
+/// A model right after "unlike", "anders dan", "in tegenstelling tot" is
+/// what the claim is set against, never its subject.
+pub(crate) fn contrasted(ctx: &Context<'_>, mention: usize) -> bool {
+    let start = ctx.mention_span(mention).start;
+    let i = ctx.tok_at_or_after(start);
+    let from = ctx
+        .toks
+        .get(i.saturating_sub(4))
+        .map(|t| t.span.start)
+        .unwrap_or(ctx.sentence.start);
+    ctx.find_any(from..start, CONTRASTS)
+        .is_some_and(|(cue, at)| ctx.slice(at + cue.len()..start).trim().is_empty())
 }
 
 /// Mentions chained to `first` by commas and conjunctions, in order.
@@ -117,7 +133,7 @@ pub(crate) fn chain(ctx: &Context<'_>, first: usize, forward: bool) -> Vec<usize
             (ctx.mention_span(next).end, ctx.mention_span(cur).start)
         };
         let gap = ctx.slice(a..b).trim().to_lowercase();
-        if JOINERS.contains(&gap.as_str()) {
+        if JOINERS.contains(&gap.as_str()) && !contrasted(ctx, next) {
             out.push(next);
             cur = next;
         } else {
@@ -216,15 +232,63 @@ impl Attach {
     fn nearest_before(&self, ctx: &Context<'_>, clause: &Range<usize>, at: usize) -> Option<usize> {
         ctx.sentence_mentions().rev().find(|&m| {
             let s = ctx.mention_span(m);
-            s.end <= at && s.start >= clause.start
+            s.end <= at && s.start >= clause.start && !contrasted(ctx, m)
         })
     }
 
     fn first_after(&self, ctx: &Context<'_>, clause: &Range<usize>, at: usize) -> Option<usize> {
         ctx.sentence_mentions().find(|&m| {
             let s = ctx.mention_span(m);
-            s.start >= at && s.end <= clause.end
+            s.start >= at && s.end <= clause.end && !contrasted(ctx, m)
         })
+    }
+
+    /// A noun phrase about a model, tied to the nearest model before it by
+    /// a copula, a comma (apposition), "as"/"als" or "tot". With a head noun
+    /// of unknown kind the gap must be short and hold only linking words.
+    fn link_back(
+        &self,
+        ctx: &Context<'_>,
+        term: &ClaimTerm,
+        clause: &Range<usize>,
+        strict: bool,
+        j: &mut Judgment,
+    ) -> bool {
+        let Some(m) = self.nearest_before(ctx, clause, term.plain.start) else {
+            return false;
+        };
+        let gap = ctx.mention_span(m).end..term.plain.start;
+        if !links(ctx, gap.clone()) || other_relation(ctx, m).is_some() {
+            return false;
+        }
+        if strict {
+            const LIGHT: &[&str] = &[
+                ",", "is", "was", "are", "zijn", "blijft", "remains", "as", "als", "aan", "the",
+                "a", "an", "de", "het", "een", "its", "zijn", "haar", "hun", "their", "truly",
+                "fully", "really", "echt", "volledig", "new", "nieuwe", "latest", "nieuwste",
+                "own", "eigen", "first", "eerste",
+            ];
+            let toks = ctx.toks_in(gap.clone());
+            let light = toks.iter().all(|t| {
+                LIGHT.contains(&t.lower.as_str())
+                    || t.lower.ends_with("'s")
+                    || t.lower.ends_with("’s")
+            });
+            if toks.len() > 4 || !light {
+                return false;
+            }
+        }
+        let kind = if ctx
+            .toks_in(gap)
+            .iter()
+            .any(|t| COPULAS.contains(&t.lower.as_str()))
+        {
+            Attachment::Predicate
+        } else {
+            Attachment::Apposition
+        };
+        self.add(j, chain(ctx, m, false), kind);
+        true
     }
 
     fn head_noun(&self, ctx: &Context<'_>, term: &ClaimTerm, head: &str, j: &mut Judgment) {
@@ -250,10 +314,18 @@ impl Attach {
                 );
             }
             Head::Unknown => {
-                // "open-source Llama 3.2 model": the phrase still starts with a name.
-                if let Some(m) = self.mention_right_after(ctx, term.word.end) {
+                // "the open-source speech recogniser Whisper", "Falcon 180B, the open-source giant".
+                let next_word_is_head = ctx
+                    .toks
+                    .get(ctx.tok_at_or_after(term.word.end))
+                    .is_some_and(|t| t.lower == head);
+                if let Some(m) = self.mention_right_after(ctx, term.word.end).or_else(|| {
+                    next_word_is_head
+                        .then(|| self.mention_right_after(ctx, np_end))
+                        .flatten()
+                }) {
                     self.add(j, chain(ctx, m, true), Attachment::Modifier);
-                } else {
+                } else if !self.link_back(ctx, term, &clause, true, j) {
                     self.dismiss_all(
                         ctx,
                         j,
@@ -302,33 +374,22 @@ impl Attach {
                         return;
                     }
                 }
-                if let Some(m) = self.nearest_before(ctx, &clause, term.plain.start) {
-                    let gap = ctx.mention_span(m).end..term.plain.start;
-                    if links(ctx, gap.clone()) && other_relation(ctx, m).is_none() {
-                        let kind = if ctx
-                            .toks_in(gap)
-                            .iter()
-                            .any(|t| COPULAS.contains(&t.lower.as_str()))
-                        {
-                            Attachment::Predicate
-                        } else {
-                            Attachment::Apposition
-                        };
-                        self.add(j, chain(ctx, m, false), kind);
-                        return;
-                    }
+                if self.link_back(ctx, term, &clause, false, j) {
+                    return;
                 }
                 // "With NVLM 1.0, Nvidia ships a fully open-source frontier model."
-                let here: Vec<usize> = ctx.sentence_mentions().collect();
+                let before: Vec<usize> = ctx
+                    .sentence_mentions()
+                    .filter(|&m| ctx.mention_span(m).end <= term.plain.start)
+                    .collect();
                 let contrast = ctx.find_any(ctx.sentence.clone(), CONTRASTS).is_some();
-                if !plural && here.len() == 1 && !contrast {
-                    let m = here[0];
-                    if ctx.mention_span(m).end <= term.plain.start
-                        && other_relation(ctx, m).is_none()
-                    {
-                        self.add(j, vec![m], Attachment::SoleModel);
-                        return;
-                    }
+                if !plural
+                    && before.len() == 1
+                    && !contrast
+                    && other_relation(ctx, before[0]).is_none()
+                {
+                    self.add(j, vec![before[0]], Attachment::SoleModel);
+                    return;
                 }
                 self.dismiss_all(
                     ctx,
@@ -342,6 +403,44 @@ impl Attach {
 
     fn predicate(&self, ctx: &Context<'_>, term: &ClaimTerm, verb: bool, j: &mut Judgment) {
         let clause = ctx.clause(&term.word);
+        // Inversion puts the subject right after the copula: "Écht open-source is NVLM niet".
+        let inverted = || {
+            let i = ctx.tok_at_or_after(term.word.end);
+            let copula = ctx
+                .toks
+                .get(i)
+                .is_some_and(|t| COPULAS.contains(&t.lower.as_str()));
+            let next = ctx.toks.get(i + 1).map(|t| t.span.start);
+            match (copula, next) {
+                (true, Some(at)) => ctx
+                    .sentence_mentions()
+                    .find(|&m| ctx.mention_span(m).start == at),
+                _ => None,
+            }
+        };
+        // "Mixtral 8x7B, dat open source is, …": the relative pronoun points back.
+        let relative = || {
+            let first = ctx.tok_at_or_after(term.plain.start);
+            (first.saturating_sub(6)..first).rev().find_map(|i| {
+                let t = &ctx.toks[i];
+                let is_rel = matches!(t.lower.as_str(), "which" | "that" | "dat" | "die" | "who");
+                let comma = i > 0 && ctx.toks[i - 1].lower == ",";
+                if !(is_rel && comma) {
+                    return None;
+                }
+                let before = ctx.toks[i - 1].span.start;
+                ctx.sentence_mentions()
+                    .find(|&m| ctx.mention_span(m).end == before)
+            })
+        };
+        if !verb {
+            if let Some(m) = relative() {
+                if other_relation(ctx, m).is_none() {
+                    self.add(j, vec![m], Attachment::Predicate);
+                    return;
+                }
+            }
+        }
         let order: [Option<usize>; 2] = if verb {
             [
                 self.first_after(ctx, &clause, term.word.end),
@@ -350,7 +449,7 @@ impl Attach {
         } else {
             [
                 self.nearest_before(ctx, &clause, term.plain.start),
-                self.first_after(ctx, &clause, term.word.end),
+                inverted(),
             ]
         };
         for m in order.into_iter().flatten() {

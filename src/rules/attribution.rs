@@ -6,7 +6,7 @@
 
 use super::{Context, Judgment, Polarity, Rule, Voice};
 use crate::detect::ClaimTerm;
-use crate::text::lexicon::{ATTRIBUTIONS, DISPUTE_OPENERS, RESTRICTION_WORDS};
+use crate::text::lexicon::{ATTRIBUTIONS, DENIALS, DISPUTE_OPENERS, RESTRICTION_WORDS};
 use crate::text::words::TokenKind;
 
 pub struct Attribution;
@@ -83,7 +83,13 @@ impl Rule for Attribution {
                         let s = ctx.mention_span(m);
                         s.start > at && ctx.slice(at + cue.len()..s.start).trim().is_empty()
                     });
-                !naming
+                // After the term, only a closing tag counts: "…, Meta says."
+                // or a Dutch verb-final cue in the term's own clause ("… open source noemt").
+                let same_clause = !ctx.slice(term.word.end..at).contains([',', ';', ':']);
+                let tag = at < term.word.end
+                    || same_clause
+                    || ctx.words_in(at..ctx.sentence.end).count() <= 4;
+                !naming && tag
             });
         if let Some((cue, at)) = cue {
             let by = speaker(ctx, cue, at);
@@ -93,7 +99,10 @@ impl Rule for Attribution {
                 at,
             });
             j.voice = Voice::Attributed { by };
-            if let Some((opener, at)) = dispute {
+            // "…, but its license …" after, or "Hoewel Meta … noemt, …" before.
+            let concessive = dispute
+                .or_else(|| ctx.find_any(ctx.sentence.start..term.plain.start, DISPUTE_OPENERS));
+            if let Some((opener, at)) = concessive {
                 j.set_polarity(
                     Polarity::Disputed,
                     self.id(),
@@ -102,6 +111,15 @@ impl Rule for Attribution {
                 );
                 return;
             }
+        }
+        if let Some((denial, at)) = ctx.find_any(after.clone(), DENIALS) {
+            j.set_polarity(
+                Polarity::Disputed,
+                self.id(),
+                at,
+                format!("the author denies it ('{denial}')"),
+            );
+            return;
         }
         if let Some((opener, at)) = dispute {
             if ctx

@@ -19,7 +19,7 @@ impl Rule for Coreference {
     }
 
     fn apply(&self, ctx: &Context<'_>, term: &ClaimTerm, j: &mut Judgment) {
-        if !j.subjects.is_empty() || !ctx.here.is_empty() {
+        if !j.subjects.is_empty() {
             return;
         }
         let Some(prev) = ctx.previous else {

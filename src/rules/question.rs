@@ -16,7 +16,14 @@ impl Rule for Question {
 
     fn apply(&self, ctx: &Context<'_>, term: &ClaimTerm, j: &mut Judgment) {
         let rest = ctx.slice(term.word.end..ctx.sentence.end);
-        if let Some(i) = rest.find(['.', '!', '?', '…']) {
+        // A terminal mark is followed by a space, a quote or the end ("Llama 3.2?" but not "3.2").
+        let end = rest.char_indices().find(|&(i, c)| {
+            matches!(c, '.' | '!' | '?' | '…')
+                && rest[i + c.len_utf8()..].chars().next().is_none_or(|n| {
+                    n.is_whitespace() || crate::text::lexicon::is_quote(n) || n == ')'
+                })
+        });
+        if let Some((i, _)) = end {
             if rest[i..].starts_with('?') {
                 j.set_polarity(
                     Polarity::Questioned,

@@ -66,9 +66,13 @@ pub fn correction(
     let lic = license_phrase(facts, lang);
     let mut comment = String::new();
     if let Voice::Attributed { by } = voice {
-        comment.push_str(&match lang {
-            Lang::En => format!("The claim is {by}'s. "),
-            Lang::Nl => format!("Deze claim komt van {by}. "),
+        comment.push_str(&match (lang, by.is_empty()) {
+            (Lang::En, false) => format!("The claim is {by}'s. "),
+            (Lang::Nl, false) => format!("Deze claim komt van {by}. "),
+            (Lang::En, true) => "The claim is reported, not made by the author. ".to_string(),
+            (Lang::Nl, true) => {
+                "Deze claim wordt aangehaald, niet door de auteur gedaan. ".to_string()
+            }
         });
     }
     let restrictions = facts.license.map(|l| match lang {

@@ -277,7 +277,8 @@ impl Engine {
                     polarity: judgment.polarity,
                     voice: if attributed { "attributed" } else { "author" },
                     attributed_to: match &judgment.voice {
-                        Voice::Attributed { by } => Some(by.clone()),
+                        Voice::Attributed { by } if !by.is_empty() => Some(by.clone()),
+                        Voice::Attributed { .. } => None,
                         Voice::Author => None,
                     },
                     sentence: sentence_text.clone(),

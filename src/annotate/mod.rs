@@ -1,48 +1,264 @@
-//! TEMPORARY stub until the real module lands.
+//! Writes findings back into the article as annotations, and takes them out
+//! again.
+//!
+//! The article is never re-rendered: annotations are inserted at byte offsets
+//! and everything else is copied, so that an editor's diff shows only what
+//! the tool added, and so that [`strip`] can give back the original byte for
+//! byte (`strip(&render(x, ..)) == x` for every `x` that holds no annotation
+//! yet). Running the tool twice is `render(&strip(y), ..)`.
+//!
+//! # Formats
+//!
+//! Every annotation carries the word `openclaim`, which is what separates it
+//! from an editor's own CriticMarkup, footnotes and comments.
+//!
+//! | style | with a replacement | without |
+//! |---|---|---|
+//! | [`Style::Critic`] | `{~~TERM~>REPL~~}{>>openclaim: COMMENT<<}` | `TERM{>>openclaim: COMMENT<<}` |
+//! | [`Style::Comment`] | `TERM<!-- openclaim: COMMENT -->` | same |
+//! | [`Style::Footnote`] | `TERM[^openclaim-N]` + definition | same |
+//!
+//! The footnote style appends a trailer after a blank line, in the
+//! document's own line ending (EOL):
+//!
+//! ```text
+//! EOL                                  (only if the document lacked a final newline)
+//! EOL
+//! <!-- openclaim-footnotes -->EOL     (or `<!-- openclaim-footnotes no-final-newline -->`)
+//! [^openclaim-1]: openclaim: COMMENT EOL
+//! [^openclaim-2]: openclaim: COMMENT EOL
+//! ```
+//!
+//! The marker line tells [`strip`] whether the document ended with a line
+//! ending, so that exactly the added bytes are removed.
+//!
+//! # Fallbacks
+//!
+//! - Critic, replacement given, but the term contains a byte that delimits
+//!   annotations (`{}[]<>~`) or follows a backslash: the term is kept and
+//!   only the comment (which states the suggestion) is inserted.
+//! - Critic without substitution, where the text before the comment already
+//!   ends like a substitution (`{~~a~>b~~}`): the comment is written as
+//!   `<!-- openclaim: ... -->` instead, since `strip` would otherwise read
+//!   the editor's substitution as part of the annotation.
+//! - Footnote, when the trailer would change the document's blocks (an
+//!   unclosed code fence, `<pre>`, `<!--` … at the end): the whole document
+//!   is rendered in the Comment style instead.
+//!
+//! Annotations that cannot be inserted safely are skipped (see [`render`]).
+
+mod strip;
+mod structure;
+mod style;
+
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
 use std::ops::Range;
+use std::str::FromStr;
+
+pub use self::strip::{is_annotated, strip};
+pub use self::structure::{block_structure, parser_options};
+
+use self::style::{
+    line_ending, push_critic_comment, push_footnote_ref, push_html_comment, push_substitution,
+    push_trailer, sanitize, with_suggestion,
+};
+
+/// How annotations are written into the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Style {
+    /// CriticMarkup, the editorial convention that Obsidian, MultiMarkdown,
+    /// Pandoc filters and iA Writer understand; shows the suggested wording.
     #[default]
     Critic,
+    /// GFM footnotes: reads like a source note to anyone who views the page.
     Footnote,
+    /// HTML comments: invisible once rendered, for articles that must go
+    /// out as they are.
     Comment,
 }
-impl std::str::FromStr for Style {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "critic" => Ok(Style::Critic),
-            "footnote" => Ok(Style::Footnote),
-            "comment" => Ok(Style::Comment),
-            _ => Err(format!("unknown style '{s}'")),
+
+impl Style {
+    /// Every style, in the order the CLI lists them.
+    pub const ALL: [Style; 3] = [Style::Critic, Style::Footnote, Style::Comment];
+
+    /// The name used on the command line and in configuration files.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Style::Critic => "critic",
+            Style::Footnote => "footnote",
+            Style::Comment => "comment",
         }
     }
 }
+
+impl fmt::Display for Style {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// An unknown style name; its message lists the valid ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseStyleError {
+    given: String,
+}
+
+impl fmt::Display for ParseStyleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown annotation style \"{}\"; expected one of: critic, footnote, comment",
+            self.given
+        )
+    }
+}
+
+impl std::error::Error for ParseStyleError {}
+
+impl FromStr for Style {
+    type Err = ParseStyleError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Style::ALL
+            .into_iter()
+            .find(|style| style.name() == s)
+            .ok_or_else(|| ParseStyleError {
+                given: s.to_owned(),
+            })
+    }
+}
+
+/// One finding, as far as the renderer needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Annotation {
+    /// Source byte range of the claim term (e.g. "open-source"). Always on char boundaries, inside one line.
     pub term: Range<usize>,
+    /// Suggested wording that may replace the term in place; None when the term must not be rewritten
+    /// (then only a comment is inserted after it).
     pub replacement: Option<String>,
+    /// One-line explanation in the article's language, e.g. "Llama 3.2 is geen open source: ...". The renderer
+    /// sanitises it (see [`render`]).
     pub comment: String,
 }
-pub fn render(src: &str, anns: &[Annotation], _style: Style) -> String {
-    let mut out = String::new();
-    let mut last = 0;
-    for a in anns {
-        out.push_str(&src[last..a.term.start]);
-        out.push_str(&format!(
-            "{{~~{}~>{}~~}}{{>>openclaim: {}<<}}",
-            &src[a.term.clone()],
-            a.replacement.clone().unwrap_or_default(),
-            a.comment
-        ));
-        last = a.term.end;
+
+/// Inserts the annotations into `src` and returns the annotated copy.
+///
+/// Annotations must be sorted by `term.start` and must not overlap; one
+/// that starts before the previous one ended is skipped rather than
+/// panicking, so that one bad finding cannot stop a batch. For the same
+/// reason an annotation is skipped, rather than risk an unstrippable or
+/// structure-changing insertion, when its term is empty, out of bounds, off a
+/// char boundary, spans a line ending, is only whitespace, or ends with a
+/// backslash (an insertion there would change what the backslash escapes).
+///
+/// Comments and replacements are sanitised so they can neither close the
+/// annotation nor become Markdown: whitespace runs (tabs, line breaks)
+/// become one space; `{[` → `(`, `}]` → `)`, `<` → `‹`, `>` → `›`,
+/// `|` and `\` → `/`, backtick → `'`, `~` → `≈`, `_` → space, `*` is
+/// dropped, and leading `#`, `=`, `+`, `-` are removed.
+///
+/// The block structure (see [`block_structure`]) is unchanged as long as
+/// every term lies inside the text of a block, as claim terms do; the
+/// footnote style checks this for its trailer and falls back to comments.
+#[must_use]
+pub fn render(src: &str, annotations: &[Annotation], style: Style) -> String {
+    let accepted = accepted(src, annotations);
+    if accepted.is_empty() {
+        return src.to_owned();
     }
-    out.push_str(&src[last..]);
+    match style {
+        Style::Critic => render_inline(src, &accepted, Style::Critic),
+        Style::Comment => render_inline(src, &accepted, Style::Comment),
+        Style::Footnote => render_footnotes(src, &accepted),
+    }
+}
+
+/// The annotations that will be rendered, with the term text of each.
+fn accepted<'s, 'a>(src: &'s str, annotations: &'a [Annotation]) -> Vec<(&'a Annotation, &'s str)> {
+    let mut kept = Vec::with_capacity(annotations.len());
+    let mut last_end = 0;
+    for ann in annotations {
+        let Range { start, end } = ann.term;
+        if start < last_end || start >= end {
+            continue;
+        }
+        let Some(term) = src.get(start..end) else {
+            continue;
+        };
+        if term.contains(['\r', '\n']) || term.trim().is_empty() || term.ends_with('\\') {
+            continue;
+        }
+        last_end = end;
+        kept.push((ann, term));
+    }
+    kept
+}
+
+/// Whether the term can be moved inside `{~~…~>`: it must not contain a
+/// delimiter (strip could not find its ends) nor lose the backslash before
+/// it (that backslash would then escape `{` instead, e.g. unescaping a `|`).
+fn substitution_safe(src: &str, start: usize, term: &str) -> bool {
+    !term.bytes().any(style::is_delimiter)
+        && !src
+            .get(..start)
+            .is_some_and(|before| before.ends_with('\\'))
+}
+
+fn render_inline(src: &str, accepted: &[(&Annotation, &str)], style: Style) -> String {
+    let mut out = String::with_capacity(src.len() + accepted.len() * 96);
+    let mut pos = 0;
+    for &(ann, term) in accepted {
+        let Range { start, end } = ann.term;
+        out.push_str(src.get(pos..start).unwrap_or_default());
+        let replacement = ann.replacement.as_deref();
+        match (style, replacement) {
+            (Style::Critic, Some(r)) if substitution_safe(src, start, term) => {
+                push_substitution(&mut out, term, &sanitize(r), &sanitize(&ann.comment));
+            }
+            (Style::Critic, _) => {
+                out.push_str(term);
+                let comment = with_suggestion(&ann.comment, replacement);
+                // What strip will have copied when it meets this comment is
+                // the original up to here, whatever was annotated before.
+                if strip::ends_with_substitution(src.get(..end).unwrap_or_default()) {
+                    push_html_comment(&mut out, &comment);
+                } else {
+                    push_critic_comment(&mut out, &comment);
+                }
+            }
+            (_, _) => {
+                out.push_str(term);
+                push_html_comment(&mut out, &sanitize(&ann.comment));
+            }
+        }
+        pos = end;
+    }
+    out.push_str(src.get(pos..).unwrap_or_default());
     out
 }
-pub fn strip(text: &str) -> String {
-    text.to_string()
-}
-pub fn is_annotated(text: &str) -> bool {
-    text.contains("openclaim")
+
+fn render_footnotes(src: &str, accepted: &[(&Annotation, &str)]) -> String {
+    let mut out = String::with_capacity(src.len() + accepted.len() * 128 + 64);
+    let mut notes = Vec::with_capacity(accepted.len());
+    let mut pos = 0;
+    for (i, &(ann, _)) in accepted.iter().enumerate() {
+        out.push_str(src.get(pos..ann.term.end).unwrap_or_default());
+        push_footnote_ref(&mut out, i + 1);
+        notes.push(with_suggestion(&ann.comment, ann.replacement.as_deref()));
+        pos = ann.term.end;
+    }
+    out.push_str(src.get(pos..).unwrap_or_default());
+    let trailer_at = push_trailer(&mut out, &notes, line_ending(src), src.ends_with('\n'));
+    let trailer = out.get(trailer_at..).unwrap_or_default();
+    let kept = structure::block_events(&out)
+        .eq(structure::block_events(src).chain(structure::block_events(trailer)));
+    if kept {
+        out
+    } else {
+        render_inline(src, accepted, Style::Comment)
+    }
 }

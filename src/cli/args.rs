@@ -152,6 +152,7 @@ fn parse_definition(s: &str) -> Result<Definition, String> {
 
 fn parse_style(s: &str) -> Result<Style, String> {
     s.parse()
+        .map_err(|e: openclaim::annotate::ParseStyleError| e.to_string())
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

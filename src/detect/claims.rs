@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::matcher::Matcher;
-use crate::text::lexicon::{classify_head, Head};
+use crate::text::lexicon::{classify_head, is_quote, Head};
 
 /// How the term is used, read from its spelling and the next word.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -314,13 +314,21 @@ pub fn find(text: &str, matcher: &Matcher, starts_model: impl Fn(usize) -> bool)
                 ClaimForm::Compound { head }
             }
         } else {
-            let next = following_words(text, end, 4);
+            // A closing scare quote may stand between the term and its noun: ‘open-source’ Llama.
+            let quote_len = text[end..]
+                .chars()
+                .next()
+                .filter(|&c| is_quote(c) && text[end + c.len_utf8()..].starts_with(' '))
+                .map_or(0, char::len_utf8);
+            let next = following_words(text, end + quote_len, 4);
             match next.first() {
                 None => ClaimForm::Predicative,
                 Some(first)
-                    if text
-                        .get(end..first.start)
-                        .is_some_and(|gap| !gap.chars().all(|c| c == ' ' || c == '\u{a0}')) =>
+                    if text.get(end..first.start).is_some_and(|gap| {
+                        !gap.trim_start_matches(is_quote)
+                            .chars()
+                            .all(|c| c == ' ' || c == '\u{a0}')
+                    }) =>
                 {
                     ClaimForm::Predicative
                 }

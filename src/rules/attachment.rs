@@ -152,6 +152,13 @@ pub(crate) fn other_relation(ctx: &Context<'_>, mention: usize) -> Option<String
     let span = ctx.mention_span(mention);
     let after = ctx.slice(span.end..ctx.sentence.end);
     let after_lower = after.to_lowercase();
+    // "de Qwen-licentie", "the Llama-based tools"
+    if let Some(rest) = after_lower.strip_prefix('-') {
+        let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+        if classify(&word) == Head::Other {
+            return Some(word);
+        }
+    }
     if let Some(rest) = after_lower
         .strip_prefix("'s ")
         .or_else(|| after_lower.strip_prefix("’s "))
@@ -266,7 +273,8 @@ impl Attach {
                 ",", "is", "was", "are", "zijn", "blijft", "remains", "as", "als", "aan", "the",
                 "a", "an", "de", "het", "een", "its", "zijn", "haar", "hun", "their", "truly",
                 "fully", "really", "echt", "volledig", "new", "nieuwe", "latest", "nieuwste",
-                "own", "eigen", "first", "eerste",
+                "own", "eigen", "first", "eerste", "yet", "another", "nog", "ander", "andere",
+                "also", "ook", "weer", "still",
             ];
             let toks = ctx.toks_in(gap.clone());
             let light = toks.iter().all(|t| {
@@ -459,10 +467,22 @@ impl Attach {
             } else {
                 span.end..term.plain.start
             };
-            let gap_other = ctx
-                .words_in(gap)
-                .find(|t| classify(&t.lower) == Head::Other)
-                .map(|t| t.lower.clone());
+            // An other noun in the gap takes the claim only as its subject
+            // ("X's code is open source") or, for verbs, as the object
+            // ("open-sourced the training data behind X").
+            let gap_toks: Vec<&super::context::Tok> = ctx.words_in(gap).collect();
+            let gap_other = gap_toks
+                .iter()
+                .enumerate()
+                .find(|(i, t)| {
+                    classify(&t.lower) == Head::Other
+                        && (verb
+                            || gap_toks[i + 1..]
+                                .iter()
+                                .take(2)
+                                .any(|n| COPULAS.contains(&n.lower.as_str())))
+                })
+                .map(|(_, t)| t.lower.clone());
             if let Some(noun) = gap_other.or_else(|| other_relation(ctx, m)) {
                 self.dismiss_all(
                     ctx,

@@ -13,10 +13,28 @@ pub struct Attribution;
 
 /// The source named next to an attribution cue: the capitalised words
 /// after "according to"/"volgens"/"aldus", else before the verb.
-fn speaker(ctx: &Context<'_>, cue: &str, at: usize) -> String {
+fn speaker(ctx: &Context<'_>, cue: &str, at: usize, claim_end: usize) -> String {
     let cue_end = at + cue.len();
-    let after_cue = matches!(cue, "according to" | "volgens" | "aldus");
-    let i = ctx.tok_at_or_after(if after_cue { cue_end } else { at });
+    // "volgens Meta", "aldus Meta", and closing tags after the claim ("…, zegt oprichter Jorien Bakker").
+    let after_cue = matches!(cue, "according to" | "volgens" | "aldus") || at >= claim_end;
+    let mut i = ctx.tok_at_or_after(if after_cue { cue_end } else { at });
+    if after_cue {
+        // Skip a lowercase title or role ("oprijster", "spokesperson", "the company's").
+        let mut skipped = 0;
+        while skipped < 3
+            && ctx.toks.get(i).is_some_and(|t| {
+                t.kind != TokenKind::Punct
+                    && ctx
+                        .slice(t.span.clone())
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+            })
+        {
+            i += 1;
+            skipped += 1;
+        }
+    }
     let pick = |toks: &mut dyn Iterator<Item = &super::context::Tok>| -> String {
         let words: Vec<String> = toks
             .take_while(|t| {
@@ -32,11 +50,10 @@ fn speaker(ctx: &Context<'_>, cue: &str, at: usize) -> String {
             .collect();
         words.join(" ")
     };
-    let name = if after_cue {
-        pick(&mut ctx.toks[i..].iter())
-    } else {
+    let before_cue = || {
+        let j = ctx.tok_at_or_after(at);
         let mut v: Vec<String> = Vec::new();
-        for t in ctx.toks[..i].iter().rev() {
+        for t in ctx.toks[..j].iter().rev() {
             if t.kind == TokenKind::Punct
                 || !ctx
                     .slice(t.span.clone())
@@ -51,8 +68,18 @@ fn speaker(ctx: &Context<'_>, cue: &str, at: usize) -> String {
         v.reverse();
         v.join(" ")
     };
+    let name = if after_cue {
+        let n = pick(&mut ctx.toks[i.min(ctx.toks.len())..].iter());
+        if n.is_empty() {
+            before_cue()
+        } else {
+            n
+        }
+    } else {
+        before_cue()
+    };
     if name.is_empty() {
-        "a source".into()
+        String::new()
     } else {
         name.trim_end_matches("'s")
             .trim_end_matches("’s")
@@ -92,7 +119,7 @@ impl Rule for Attribution {
                 !naming && tag
             });
         if let Some((cue, at)) = cue {
-            let by = speaker(ctx, cue, at);
+            let by = speaker(ctx, cue, at, term.word.end);
             j.reasons.push(super::Reason {
                 rule: self.id(),
                 message: format!("attributed to '{by}' by '{cue}'"),

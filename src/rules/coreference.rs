@@ -19,7 +19,7 @@ impl Rule for Coreference {
     }
 
     fn apply(&self, ctx: &Context<'_>, term: &ClaimTerm, j: &mut Judgment) {
-        if !j.subjects.is_empty() {
+        if !j.subjects.is_empty() || !j.dismissed.is_empty() {
             return;
         }
         let Some(prev) = ctx.previous else {
@@ -36,6 +36,45 @@ impl Rule for Coreference {
             _ => return,
         }
         let clause = ctx.clause(&term.word);
+        let link = |j: &mut Judgment| {
+            j.subjects.push(Subject {
+                mention: prev,
+                attachment: Attachment::Coreference,
+            });
+        };
+        let first = ctx.tok_at_or_after(term.word.start);
+        let before_term = first.checked_sub(1).and_then(|i| ctx.toks.get(i));
+        // "Het open-sourcemodel van Meta …": a definite noun phrase about a model.
+        let model_np = matches!(&term.form,
+            ClaimForm::Attributive { head: Some(h) } | ClaimForm::Compound { head: h }
+                if h.ends_with("model") || h == "ai" || h == "llm");
+        let no_model_before = ctx
+            .mentions_in(ctx.sentence.start..term.plain.start)
+            .is_empty();
+        if model_np
+            && no_model_before
+            && before_term.is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "het" | "de" | "the" | "dit" | "this" | "dat" | "that"
+                )
+            })
+        {
+            link(j);
+            return;
+        }
+        // "Mistral AI bracht dat model uit als open source": a release frame with a full anaphor.
+        let as_frame = before_term.is_some_and(|t| matches!(t.lower.as_str(), "als" | "as"));
+        if as_frame && no_model_before {
+            let phrase = ANAPHORS
+                .iter()
+                .filter(|a| a.contains(' '))
+                .find_map(|a| ctx.find_phrase(clause.start..term.plain.start, a));
+            if phrase.is_some() {
+                link(j);
+                return;
+            }
+        }
         let toks = ctx.toks_in(clause.clone());
         // The anaphor must be the copula's subject: "<anaphor> <copula>" or "<copula> <anaphor>".
         for (i, t) in toks.iter().enumerate() {
@@ -59,10 +98,7 @@ impl Rule for Coreference {
             });
             let inverted = matches!(after, "het" | "it" | "dit" | "deze");
             if subject_before || inverted {
-                j.subjects.push(Subject {
-                    mention: prev,
-                    attachment: Attachment::Coreference,
-                });
+                link(j);
                 return;
             }
         }

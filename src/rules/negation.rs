@@ -78,7 +78,14 @@ impl Rule for Negation {
             );
             return;
         }
-        if let Some((cue, at)) = ctx.find_any(start..term.plain.start, NEGATING_PHRASES) {
+        // Phrasal negators work on the words right after them ("far from open source").
+        let near = ctx
+            .toks
+            .get(first.saturating_sub(5))
+            .map(|t| t.span.start)
+            .unwrap_or(start)
+            .max(start);
+        if let Some((cue, at)) = ctx.find_any(near..term.plain.start, NEGATING_PHRASES) {
             j.set_polarity(
                 Polarity::Negated,
                 self.id(),
@@ -92,7 +99,14 @@ impl Rule for Negation {
         for (i, t) in after.iter().enumerate().take(8) {
             if !matches!(
                 t.lower.as_str(),
-                "niet" | "allerminst" | "geenszins" | "nooit" | "bepaald" | "not"
+                "niet"
+                    | "allerminst"
+                    | "geenszins"
+                    | "nooit"
+                    | "bepaald"
+                    | "not"
+                    | "evenmin"
+                    | "geen"
             ) {
                 continue;
             }
@@ -188,7 +202,7 @@ mod tests {
             "none",
         );
         assert_outcome(
-            "Llama 2 is open source, maar niet-commercieel gebruik is beperkt.",
+            "Llama 2 is open source en geschikt voor niet-commerciële projecten.",
             "Llama 2",
             "warning",
         );

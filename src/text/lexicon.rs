@@ -162,6 +162,12 @@ pub const REBUTTALS: &[&str] = &[
     "doesn't survive",
     "niet overeind",
     "blijft niet overeind",
+    "tekort",
+    "doet de term tekort",
+    "disservice",
+    "stretches the term",
+    "rekt de term op",
+    "oprekken",
 ];
 
 /// Words that, right before the term, set it against the model ("unlike

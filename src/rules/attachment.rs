@@ -460,7 +460,7 @@ impl Attach {
                 inverted(),
             ]
         };
-        for m in order.into_iter().flatten() {
+        if let Some(m) = order.into_iter().flatten().next() {
             let span = ctx.mention_span(m);
             let gap = if span.start >= term.word.end {
                 term.word.end..span.start
@@ -499,7 +499,6 @@ impl Attach {
                 Attachment::Predicate
             };
             self.add(j, chain(ctx, m, forward), kind);
-            return;
         }
     }
 }

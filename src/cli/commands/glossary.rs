@@ -1,0 +1,177 @@
+//! `openclaim glossary list|show|check`.
+
+use openclaim::{Glossary, Openness};
+
+use super::super::args::{GlossaryCommand, ListFormat};
+use super::super::{emit, error, EXIT_ERROR};
+
+fn status_of(g: &Glossary, m: &openclaim::glossary::Model) -> Openness {
+    g.facts(m, None).status
+}
+
+fn entry_json(g: &Glossary, m: &openclaim::glossary::Model) -> serde_json::Value {
+    let facts = g.facts(m, None);
+    serde_json::json!({
+        "id": m.id,
+        "canonical": m.canonical,
+        "kind": m.kind,
+        "family": m.family,
+        "developer": m.developer,
+        "released": m.released,
+        "aliases": m.aliases,
+        "ambiguous": m.ambiguous,
+        "status": facts.status,
+        "license": match facts.license {
+            Some(l) => serde_json::json!({"name": l.name, "spdx": l.id, "osi_approved": l.osi_approved, "url": l.url}),
+            None => serde_json::json!({"name": "varies by version", "spdx": null}),
+        },
+        "weights": m.weights,
+        "data": m.data,
+        "code": m.code,
+        "source": m.source,
+        "as_of": m.as_of,
+        "note": m.note,
+        "history": m.history,
+        "origin": m.origin,
+    })
+}
+
+pub fn glossary(cmd: GlossaryCommand) -> u8 {
+    match cmd {
+        GlossaryCommand::List { format, analysis } => {
+            let g = match super::super::load_glossary(&analysis.glossary) {
+                Ok(g) => g,
+                Err(e) => {
+                    error(&e);
+                    return EXIT_ERROR;
+                }
+            };
+            match format {
+                ListFormat::Json => {
+                    let all: Vec<_> = g.models().iter().map(|m| entry_json(&g, m)).collect();
+                    emit(&(serde_json::to_string_pretty(&all).unwrap_or_default() + "\n"));
+                }
+                ListFormat::Text => {
+                    let mut out = format!(
+                        "{:<34} {:<20} {:<48} {}\n",
+                        "MODEL", "DEVELOPER", "LICENSE", "STATUS"
+                    );
+                    for m in g.models() {
+                        let lic = g
+                            .license(&m.license)
+                            .map(|l| l.id.as_str())
+                            .unwrap_or(m.license.as_str());
+                        out.push_str(&format!(
+                            "{:<34} {:<20} {:<48} {}\n",
+                            m.canonical,
+                            m.developer,
+                            lic,
+                            status_of(&g, m).as_str()
+                        ));
+                    }
+                    out.push_str(&format!("{} models\n", g.models().len()));
+                    emit(&out);
+                }
+            }
+            0
+        }
+        GlossaryCommand::Show {
+            name,
+            format,
+            analysis,
+        } => {
+            let g = match super::super::load_glossary(&analysis.glossary) {
+                Ok(g) => g,
+                Err(e) => {
+                    error(&e);
+                    return EXIT_ERROR;
+                }
+            };
+            let Some(m) = g.find(&name) else {
+                error(&format!(
+                    "no model named '{name}' in the glossary (try `openclaim glossary list`)"
+                ));
+                return EXIT_ERROR;
+            };
+            let v = entry_json(&g, m);
+            match format {
+                ListFormat::Json => {
+                    emit(&(serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"));
+                }
+                ListFormat::Text => {
+                    let facts = g.facts(m, None);
+                    let mut out = format!("{} ({})\n", m.canonical, m.id);
+                    out.push_str(&format!("  developer: {}\n", m.developer));
+                    if let Some(r) = &m.released {
+                        out.push_str(&format!("  released:  {r}\n"));
+                    }
+                    out.push_str(&format!("  status:    {}\n", facts.status.as_str()));
+                    match facts.license {
+                        Some(l) => out.push_str(&format!(
+                            "  license:   {} ({}; {}OSI-approved)\n             {}\n",
+                            l.name,
+                            l.id,
+                            if l.osi_approved { "" } else { "not " },
+                            l.restrictions_en
+                        )),
+                        None => out.push_str("  license:   depends on the version\n"),
+                    }
+                    out.push_str(
+                        &format!(
+                            "  weights: {:?}, training data: {:?}, training code: {:?}\n",
+                            m.weights, m.data, m.code
+                        )
+                        .to_lowercase(),
+                    );
+                    out.push_str(&format!("  aliases:   {}\n", m.aliases.join(", ")));
+                    out.push_str(&format!("  source:    {} (as of {})\n", m.source, m.as_of));
+                    for h in &m.history {
+                        out.push_str(&format!(
+                            "  before {}: license {} ({})\n",
+                            h.until, h.license, h.source
+                        ));
+                    }
+                    if let Some(n) = &m.note {
+                        out.push_str(&format!("  note:      {n}\n"));
+                    }
+                    out.push_str(&format!(
+                        "  defined at {}:{}\n",
+                        m.origin.file, m.origin.line
+                    ));
+                    emit(&out);
+                }
+            }
+            0
+        }
+        GlossaryCommand::Check { dir } => {
+            let result = match &dir {
+                Some(d) => match super::super::read_toml_dir(d) {
+                    Ok(files) => Glossary::embedded().with_layer(&files).map(|_| ()),
+                    Err(e) => {
+                        error(&e);
+                        return EXIT_ERROR;
+                    }
+                },
+                None => {
+                    let files: Vec<(String, String)> = Glossary::embedded_files()
+                        .map(|(n, t)| (format!("glossary/{n}"), t.to_string()))
+                        .collect();
+                    Glossary::from_files(&files).map(|_| ())
+                }
+            };
+            match result {
+                Ok(()) => {
+                    eprintln!("glossary ok");
+                    0
+                }
+                Err(errs) => {
+                    for e in &errs.0 {
+                        eprintln!("{e}");
+                    }
+                    eprintln!("{} problem(s)", errs.0.len());
+                    EXIT_ERROR
+                }
+            }
+        }
+    }
+}

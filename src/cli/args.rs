@@ -5,6 +5,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use openclaim::date::Date;
+
+use super::batch::BatchArgs;
+use super::stream::StreamArgs;
 use openclaim::{Definition, Lang, Style};
 
 #[derive(Debug, Parser)]
@@ -41,7 +44,7 @@ pub struct Analysis {
 pub enum Command {
     /// Report open-source claims as diagnostics
     Check {
-        /// Files, directories (every .md and .markdown below) or - for stdin
+        /// Files, directories (every .md and .markdown below, hidden and .gitignored ones too) or - for stdin
         #[arg(required = true)]
         paths: Vec<String>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -53,6 +56,8 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
         #[command(flatten)]
+        batch: BatchArgs,
+        #[command(flatten)]
         analysis: Analysis,
     },
     /// Write the article back with annotations that correct each claim
@@ -61,8 +66,14 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<String>,
         /// Write to FILE instead of standard output (one input only)
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        #[arg(short = 'o', long = "output", value_name = "FILE", conflicts_with_all = ["out_dir", "in_place"])]
         output: Option<PathBuf>,
+        /// Write each annotated file below DIR, mirroring its path below its directory argument
+        #[arg(long, value_name = "DIR", conflicts_with = "in_place")]
+        out_dir: Option<PathBuf>,
+        /// Rewrite the input files (atomically; unchanged files are left alone)
+        #[arg(long)]
+        in_place: bool,
         /// Annotation style
         #[arg(long, value_parser = parse_style, default_value = "critic")]
         style: Style,
@@ -70,8 +81,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = FailOn::Warning)]
         fail_on: FailOn,
         #[command(flatten)]
+        batch: BatchArgs,
+        #[command(flatten)]
         analysis: Analysis,
     },
+    /// Check JSONL records from stdin ({"id": ..., "markdown": ...}), one JSONL result per record on stdout, in order
+    Stream(StreamArgs),
     /// Remove the annotations openclaim inserted, and nothing else
     Strip {
         #[arg(required = true)]

@@ -3,9 +3,16 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod args;
+mod batch;
 mod commands;
 mod inputs;
 mod output;
+mod pool;
+mod progress;
+mod stream;
+mod summary;
+mod walk;
+mod write;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -35,15 +42,28 @@ pub fn run() -> ExitCode {
             format,
             fail_on,
             explain,
+            batch,
             analysis,
-        } => commands::check(&paths, format, fail_on, explain, &analysis),
+        } => commands::check(&paths, format, fail_on, explain, &batch, &analysis),
         Command::Annotate {
             paths,
             output,
+            out_dir,
+            in_place,
             style,
             fail_on,
+            batch,
             analysis,
-        } => commands::annotate(&paths, output.as_deref(), style, fail_on, &analysis),
+        } => {
+            let dest = match (output, out_dir, in_place) {
+                (Some(f), _, _) => batch::Dest::File(f),
+                (None, Some(d), _) => batch::Dest::OutDir(d),
+                (None, None, true) => batch::Dest::InPlace,
+                (None, None, false) => batch::Dest::Stdout,
+            };
+            commands::annotate(&paths, dest, style, fail_on, &batch, &analysis)
+        }
+        Command::Stream(args) => stream::stream(&args),
         Command::Strip { paths, output } => commands::strip(&paths, output.as_deref()),
         Command::Eval {
             files,

@@ -4,7 +4,6 @@ use std::fmt::Write as _;
 
 use openclaim::report::{FileReport, Finding, Report};
 use openclaim::span::LineIndex;
-use openclaim::Severity;
 
 /// rustc-style: the severity and message, the location, the source line
 /// with the term underlined, then the facts and the suggestion.
@@ -116,31 +115,63 @@ pub fn json(files: &[FileReport]) -> String {
         .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }
 
+/// `--format json` written file by file: [`json_open`], then each
+/// [`json_file`] after "\n" (first) or ",\n", then [`json_close`]. The bytes
+/// are those of [`json`] over all the files, which need not be held.
+pub fn json_open() -> String {
+    let head = json(&[]);
+    // `"files": []\n}` is the end of the empty report; keep what comes before the `]`.
+    match head.rfind(']') {
+        Some(i) => head[..i].to_string(),
+        None => head,
+    }
+}
+
+/// One file's object, indented as an element of "files".
+pub fn json_file(file: &FileReport) -> String {
+    let obj =
+        serde_json::to_string_pretty(file).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    // JSON strings hold no raw newline, so every newline starts a line of the object.
+    format!("    {}", obj.replace('\n', "\n    "))
+}
+
+pub fn json_close(any_file: bool) -> String {
+    if any_file {
+        "\n  ]\n}\n".into()
+    } else {
+        "]\n}\n".into()
+    }
+}
+
 pub fn jsonl_line(file: &FileReport) -> String {
     serde_json::to_string(file).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }
 
-/// "2 warnings, 1 note in 3 files (1 with errors)"
-pub fn summary(files: &[FileReport]) -> String {
-    let count = |s: Severity| {
-        files
-            .iter()
-            .flat_map(|f| &f.findings)
-            .filter(|f| f.severity == s)
-            .count()
-    };
-    let (w, n) = (count(Severity::Warning), count(Severity::Note));
-    let errors = files.iter().filter(|f| f.error.is_some()).count();
-    let plural =
-        |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
-    let mut s = format!(
-        "{}, {} in {}",
-        plural(w, "warning", "warnings"),
-        plural(n, "note", "notes"),
-        plural(files.len(), "file", "files")
-    );
-    if errors > 0 {
-        let _ = write!(s, " ({errors} with errors)");
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(path: &str) -> FileReport {
+        FileReport {
+            path: path.into(),
+            lang: None,
+            error: Some("a\nb".into()),
+            findings: Vec::new(),
+            dismissed: None,
+        }
     }
-    s
+
+    #[test]
+    fn json_written_file_by_file_equals_the_whole_report() {
+        for n in 0..3 {
+            let files: Vec<FileReport> = (0..n).map(|i| report(&format!("f{i}.md"))).collect();
+            let mut streamed = json_open();
+            for (i, f) in files.iter().enumerate() {
+                streamed.push_str(if i == 0 { "\n" } else { ",\n" });
+                streamed.push_str(&json_file(f));
+            }
+            streamed.push_str(&json_close(n > 0));
+            assert_eq!(streamed, json(&files) + "\n");
+        }
+    }
 }

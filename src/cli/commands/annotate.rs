@@ -1,18 +1,19 @@
-//! `openclaim annotate`: the article back with annotations, written atomically.
-
-use std::path::Path;
+//! `openclaim annotate`: the article back with annotations, to standard
+//! output, to one file (-o), mirrored below a directory (--out-dir) or in
+//! place (--in-place). Every file write is atomic.
 
 use openclaim::Style;
 
-use super::super::inputs::expand;
-use super::super::{emit, engine, error, Analysis, FailOn, EXIT_ERROR, EXIT_FINDINGS};
-use super::check::{error_report, failing, load};
+use super::super::batch::{self, BatchArgs, Dest, Mode};
+use super::super::walk::Inputs;
+use super::super::{engine, error, Analysis, FailOn, EXIT_ERROR};
 
 pub fn annotate(
     paths: &[String],
-    output_file: Option<&Path>,
+    dest: Dest,
     style: Style,
     fail_on: FailOn,
+    batch: &BatchArgs,
     analysis: &Analysis,
 ) -> u8 {
     let engine = match engine(analysis, false) {
@@ -22,68 +23,19 @@ pub fn annotate(
             return EXIT_ERROR;
         }
     };
-    let (inputs, mut errors) = expand(paths);
-    if output_file.is_some() && inputs.len() > 1 {
-        error("-o/--output takes one input; use one file at a time");
+    if matches!(dest, Dest::File(_))
+        && Inputs::new(paths, &batch.walk_options(None))
+            .nth(1)
+            .is_some()
+    {
+        error("-o/--output takes one input; use --out-dir DIR for many");
         return EXIT_ERROR;
     }
-    let mut reports = Vec::new();
-    for input in &inputs {
-        let text = match load(input) {
-            Ok(t) => t,
-            Err(e) => {
-                errors.push(e.clone());
-                reports.push(error_report(input, e, false));
-                continue;
-            }
-        };
-        let (annotated, result) = engine.annotate(&input.name(), &text, style);
-        match output_file {
-            Some(path) => {
-                if let Err(e) = write_file(path, &annotated) {
-                    errors.push(e);
-                }
-            }
-            None => {
-                if !emit(&annotated) {
-                    break;
-                }
-            }
-        }
-        reports.push(result.report);
-    }
-    for e in &errors {
-        error(e);
-    }
-    if !errors.is_empty() {
-        EXIT_ERROR
-    } else if failing(&reports, fail_on) {
-        EXIT_FINDINGS
-    } else {
-        0
-    }
-}
-
-/// Writes through a temporary file in the same directory, then renames,
-/// so the output is either complete or absent.
-pub(crate) fn write_file(path: &Path, text: &str) -> Result<(), String> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.openclaim-{}.tmp",
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("out"),
-        std::process::id()
-    ));
-    std::fs::write(&tmp, text)
-        .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            format!(
-                "{}: {}",
-                path.display(),
-                super::super::inputs::io_message(&e)
-            )
-        })
+    batch::run(
+        &engine,
+        paths,
+        Mode::Annotate { style, dest },
+        batch,
+        fail_on,
+    )
 }

@@ -5,8 +5,8 @@ use std::path::Path;
 use openclaim::annotate as ann;
 
 use super::super::inputs::expand;
+use super::super::write::atomic_write;
 use super::super::{emit, error, EXIT_ERROR};
-use super::annotate::write_file;
 use super::check::load;
 
 pub fn strip(paths: &[String], output_file: Option<&Path>) -> u8 {
@@ -21,7 +21,7 @@ pub fn strip(paths: &[String], output_file: Option<&Path>) -> u8 {
                 let stripped = ann::strip(&text);
                 match output_file {
                     Some(p) => {
-                        if let Err(e) = write_file(p, &stripped) {
+                        if let Err(e) = atomic_write(p, &stripped, None) {
                             errors.push(e);
                         }
                     }

@@ -1,0 +1,485 @@
+//! Batch runs of `check` and `annotate`: inputs are walked lazily, analysed
+//! on every core, and written in input order as they finish. One bad file
+//! (unreadable, vanished, binary, invalid UTF-8, too large, or one that
+//! trips a bug in the analysis) becomes an error line and a counted error;
+//! the run goes on and the exit code is 2 at the end.
+
+use std::io::{Read, Write};
+use std::num::NonZeroUsize;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use openclaim::error::InputError;
+use openclaim::report::FileReport;
+use openclaim::{source, Engine, Style};
+
+use super::args::Format;
+use super::inputs::{io_message, Input};
+use super::pool::{ordered_map, Sink};
+use super::progress::Progress;
+use super::summary::{Record, Stats, Written};
+use super::walk::{Inputs, Item, WalkOptions};
+use super::write::{atomic_write, same_file};
+use super::{output, FailOn, EXIT_ERROR, EXIT_FINDINGS};
+
+/// Options shared by `check` and `annotate` for runs over many files.
+#[derive(Debug, Args, Clone)]
+pub struct BatchArgs {
+    /// Worker threads (default: every core)
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    pub jobs: Option<NonZeroUsize>,
+    /// Only walk paths matching GLOB, or skip them with !GLOB (gitignore syntax, relative to each directory; repeatable). An including glob also admits files that are not .md
+    #[arg(long = "glob", value_name = "GLOB", allow_hyphen_values = true)]
+    pub globs: Vec<String>,
+    /// Follow symbolic links inside directories (they are skipped by default)
+    #[arg(long)]
+    pub follow: bool,
+    /// Report any input larger than this as an error instead of reading it (suffixes K, M, G: KiB, MiB, GiB)
+    #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_size)]
+    pub max_bytes: u64,
+    /// No progress bar and no summary (error lines are still printed)
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
+    /// Print the batch summary on stderr even for a single input
+    #[arg(long, conflicts_with = "quiet")]
+    pub summary: bool,
+}
+
+impl BatchArgs {
+    pub fn threads(&self) -> usize {
+        self.jobs.map(NonZeroUsize::get).unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(NonZeroUsize::get)
+                .unwrap_or(1)
+        })
+    }
+
+    pub fn walk_options(&self, skip: Option<PathBuf>) -> WalkOptions {
+        WalkOptions {
+            globs: self.globs.clone(),
+            follow: self.follow,
+            skip,
+        }
+    }
+}
+
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (num, mult) = match t.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => {
+            let m: u64 = match c.to_ascii_uppercase() {
+                'K' => 1 << 10,
+                'M' => 1 << 20,
+                'G' => 1 << 30,
+                _ => {
+                    return Err(format!(
+                        "'{s}': expected a number of bytes, e.g. 65536 or 64M"
+                    ))
+                }
+            };
+            (&t[..i], m)
+        }
+        _ => (t, 1),
+    };
+    num.trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(mult))
+        .ok_or_else(|| format!("'{s}': expected a number of bytes, e.g. 65536 or 64M"))
+}
+
+/// Where `annotate` puts its output.
+#[derive(Debug, Clone)]
+pub enum Dest {
+    Stdout,
+    /// `-o FILE`, one input only.
+    File(PathBuf),
+    /// `--out-dir DIR`: the input tree mirrored below DIR.
+    OutDir(PathBuf),
+    InPlace,
+}
+
+#[derive(Debug, Clone)]
+pub enum Mode {
+    Check { format: Format, explain: bool },
+    Annotate { style: Style, dest: Dest },
+}
+
+/// Reads an input, refusing one over `max` bytes before reading it.
+/// Returns the bytes and, for a file, its metadata.
+pub fn read_input(input: &Input, max: u64) -> Result<(Vec<u8>, Option<std::fs::Metadata>), String> {
+    let name = input.name();
+    let too_large = |size: u64| {
+        InputError::TooLarge {
+            file: name.clone(),
+            size,
+            limit: max,
+        }
+        .to_string()
+            + " (--max-bytes)"
+    };
+    match input {
+        Input::Stdin => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .lock()
+                .take(max.saturating_add(1))
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("{name}: {}", io_message(&e)))?;
+            if buf.len() as u64 > max {
+                return Err(format!(
+                    "{name}: more than {max} bytes exceeds the limit (--max-bytes)"
+                ));
+            }
+            Ok((buf, None))
+        }
+        Input::File(p) => {
+            let fail = |e: std::io::Error| format!("{name}: {}", io_message(&e));
+            let meta = std::fs::metadata(p).map_err(fail)?;
+            if meta.is_file() && meta.len() > max {
+                return Err(too_large(meta.len()));
+            }
+            let file = std::fs::File::open(p).map_err(fail)?;
+            let meta = file.metadata().map_err(fail)?;
+            if meta.is_dir() {
+                return Err(format!("{name}: is a directory"));
+            }
+            let mut buf = Vec::with_capacity(meta.len().min(max) as usize);
+            file.take(max.saturating_add(1))
+                .read_to_end(&mut buf)
+                .map_err(fail)?;
+            if buf.len() as u64 > max {
+                return Err(too_large(buf.len() as u64));
+            }
+            Ok((buf, Some(meta)))
+        }
+    }
+}
+
+/// The message of a caught panic.
+pub fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
+struct Worker<'a> {
+    engine: &'a Engine,
+    mode: &'a Mode,
+    max_bytes: u64,
+}
+
+impl Worker<'_> {
+    fn process(&self, item: Item) -> Record {
+        let name = item.input.name();
+        let mut rec = Record::default();
+        let explain = matches!(self.mode, Mode::Check { explain: true, .. });
+        let failed = |rec: &mut Record, message: String| {
+            let report = FileReport {
+                path: name.clone(),
+                lang: None,
+                error: Some(message.clone()),
+                findings: Vec::new(),
+                dismissed: explain.then(Vec::new),
+            };
+            rec.error = Some(message);
+            report
+        };
+        if let Some(e) = item.error {
+            let report = failed(&mut rec, e);
+            self.render(&report, None, &mut rec);
+            return rec;
+        }
+        let (bytes, meta) = match read_input(&item.input, self.max_bytes) {
+            Ok(x) => x,
+            Err(e) => {
+                let report = failed(&mut rec, e);
+                self.render(&report, None, &mut rec);
+                return rec;
+            }
+        };
+        rec.bytes = bytes.len() as u64;
+        let text = match source::decode(&name, &bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let report = failed(&mut rec, e.to_string());
+                self.render(&report, None, &mut rec);
+                return rec;
+            }
+        };
+        let analysed = catch_unwind(AssertUnwindSafe(|| {
+            self.analyse(&item, &name, text, meta.as_ref(), &mut rec)
+        }));
+        let report = match analysed {
+            Ok(report) => report,
+            Err(panic) => {
+                rec.stdout.clear();
+                rec.written = Written::No;
+                failed(
+                    &mut rec,
+                    format!(
+                        "{name}: internal error while analysing this file ({}); please report it",
+                        panic_message(panic.as_ref())
+                    ),
+                )
+            }
+        };
+        rec.count(&report.findings);
+        self.render(&report, Some(text), &mut rec);
+        rec
+    }
+
+    fn analyse(
+        &self,
+        item: &Item,
+        name: &str,
+        text: &str,
+        meta: Option<&std::fs::Metadata>,
+        rec: &mut Record,
+    ) -> FileReport {
+        match self.mode {
+            Mode::Check { .. } => self.engine.check(name, text).report,
+            Mode::Annotate { style, dest } => {
+                let (annotated, result) = self.engine.annotate(name, text, *style);
+                let mode = meta.map(|m| m.permissions());
+                let target = match dest {
+                    Dest::Stdout => {
+                        rec.stdout = annotated;
+                        return result.report;
+                    }
+                    Dest::File(p) => Some(p.clone()),
+                    Dest::OutDir(dir) => item.rel.as_ref().map(|r| dir.join(r)),
+                    Dest::InPlace => match &item.input {
+                        Input::File(_) if annotated == text => {
+                            rec.written = Written::Unchanged;
+                            return result.report;
+                        }
+                        Input::File(p) => Some(p.clone()),
+                        Input::Stdin => None,
+                    },
+                };
+                let written = match target {
+                    None => Err(format!(
+                        "{name}: cannot be mirrored into --out-dir or rewritten in place; use -o FILE"
+                    )),
+                    Some(t) => self.write(&t, &annotated, meta, mode, dest),
+                };
+                match written {
+                    Ok(()) => rec.written = Written::Yes,
+                    Err(e) => rec.error = Some(e),
+                }
+                result.report
+            }
+        }
+    }
+
+    fn write(
+        &self,
+        target: &Path,
+        text: &str,
+        meta: Option<&std::fs::Metadata>,
+        mode: Option<std::fs::Permissions>,
+        dest: &Dest,
+    ) -> Result<(), String> {
+        if !matches!(dest, Dest::InPlace) && meta.is_some_and(|m| same_file(m, target)) {
+            return Err(format!(
+                "{}: the output would overwrite the input; use --in-place to rewrite files",
+                target.display()
+            ));
+        }
+        if let Dest::OutDir(_) = dest {
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| format!("{}: {}", parent.display(), io_message(&e)))?;
+            }
+        }
+        atomic_write(target, text, mode)
+    }
+
+    /// What standard output gets for this file, rendered on the worker.
+    fn render(&self, report: &FileReport, text: Option<&str>, rec: &mut Record) {
+        let Mode::Check { format, .. } = self.mode else {
+            return;
+        };
+        match format {
+            Format::Human => output::human(report, text, &mut rec.stdout),
+            Format::Compact => output::compact(report, &mut rec.stdout),
+            Format::Jsonl => {
+                rec.stdout = output::jsonl_line(report);
+                rec.stdout.push('\n');
+            }
+            Format::Json => rec.stdout = output::json_file(report),
+        }
+    }
+}
+
+/// Writes results in order: stdout (buffered, flushed whenever no result is
+/// waiting), error lines and the progress bar on stderr.
+struct Output {
+    out: std::io::BufWriter<std::io::Stdout>,
+    json: Option<bool>,
+    stats: Stats,
+    progress: Progress,
+    closed: bool,
+}
+
+impl Output {
+    fn write(&mut self, s: &str) -> bool {
+        if self.closed || s.is_empty() {
+            return !self.closed;
+        }
+        if let Err(e) = self.out.write_all(s.as_bytes()) {
+            self.closed = true;
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                self.progress
+                    .println(&format!("openclaim: cannot write to standard output: {e}"));
+            }
+        }
+        !self.closed
+    }
+
+    fn flush(&mut self) {
+        if !self.closed && self.out.flush().is_err() {
+            self.closed = true;
+        }
+    }
+}
+
+impl Sink<Record> for Output {
+    fn put(&mut self, rec: Record) -> bool {
+        if let Some(e) = &rec.error {
+            self.progress.println(&format!("error: {e}"));
+        }
+        self.stats.add(&rec);
+        if let Some(first) = self.json.as_mut() {
+            let sep = if *first { "\n" } else { ",\n" };
+            *first = false;
+            self.write(sep);
+        }
+        let go = self.write(&rec.stdout);
+        self.progress.update(&self.stats);
+        go
+    }
+
+    fn idle(&mut self) {
+        self.flush();
+    }
+}
+
+/// Runs `mode` over `paths` and returns the exit code.
+pub fn run(
+    engine: &Engine,
+    paths: &[String],
+    mode: Mode,
+    batch: &BatchArgs,
+    fail_on: FailOn,
+) -> u8 {
+    let skip = match &mode {
+        Mode::Annotate {
+            dest: Dest::OutDir(d),
+            ..
+        } => std::fs::canonicalize(d).ok(),
+        _ => None,
+    };
+    let options = batch.walk_options(skip);
+    if let Err(e) = options.validate() {
+        super::error(&e);
+        return EXIT_ERROR;
+    }
+    if let Mode::Annotate {
+        dest: Dest::OutDir(d),
+        ..
+    } = &mode
+    {
+        if let Err(e) = std::fs::create_dir_all(d) {
+            super::error(&format!("{}: {}", d.display(), io_message(&e)));
+            return EXIT_ERROR;
+        }
+        for p in paths {
+            if std::fs::canonicalize(p)
+                .is_ok_and(|c| std::fs::canonicalize(d).is_ok_and(|o| o == c))
+            {
+                super::error(&format!(
+                    "--out-dir {} is the input directory {p}; use --in-place to rewrite files",
+                    d.display()
+                ));
+                return EXIT_ERROR;
+            }
+        }
+    }
+    let json = matches!(
+        mode,
+        Mode::Check {
+            format: Format::Json,
+            ..
+        }
+    );
+    let human = matches!(
+        mode,
+        Mode::Check {
+            format: Format::Human,
+            ..
+        }
+    );
+    let mut sink = Output {
+        out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout()),
+        json: json.then_some(true),
+        stats: Stats::default(),
+        progress: Progress::new(batch.quiet, paths, &options),
+        closed: false,
+    };
+    if json {
+        sink.write(&output::json_open());
+    }
+    let worker = Worker {
+        engine,
+        mode: &mode,
+        max_bytes: batch.max_bytes,
+    };
+    ordered_map(
+        Inputs::new(paths, &options),
+        batch.threads(),
+        |item| worker.process(item),
+        &mut sink,
+    );
+    if json {
+        let close = output::json_close(sink.json == Some(false));
+        sink.write(&close);
+    }
+    sink.flush();
+    sink.progress.finish();
+    let stats = &sink.stats;
+    if !batch.quiet {
+        if stats.files > 1 || batch.summary {
+            eprint!("{}", stats.render());
+        } else if human {
+            eprintln!("{}", stats.one_line());
+        }
+    }
+    if stats.errors > 0 {
+        EXIT_ERROR
+    } else if stats.failing(fail_on) {
+        EXIT_FINDINGS
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_take_suffixes() {
+        assert_eq!(parse_size("100"), Ok(100));
+        assert_eq!(parse_size("4K"), Ok(4096));
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("1g"), Ok(1 << 30));
+        assert!(parse_size("12Q").is_err());
+        assert!(parse_size("").is_err());
+        assert!(parse_size("99999999999G").is_err());
+    }
+}

@@ -163,7 +163,7 @@ impl Engine {
                         mentions.partition_point(|m| m.plain.start < sents[p].range.start);
                     (end > prev_start).then(|| end - 1)
                 });
-            let ctx = Context::new(
+            let mut ctx = Context::new(
                 text,
                 sent.range.clone(),
                 &mentions,
@@ -171,6 +171,10 @@ impl Engine {
                 previous,
                 &self.glossary,
             );
+            ctx.next_sentence = sents
+                .get(si + 1)
+                .filter(|n| n.block == sent.block)
+                .map(|n| n.range.clone());
             let judgment = rules::assess(&ctx, term);
             let Some(src_range) = prose.to_src(term.plain.clone()) else {
                 continue;
@@ -337,8 +341,19 @@ impl Engine {
     /// The article with annotations for every finding. Annotations openclaim
     /// wrote before are removed first, so annotating twice changes nothing.
     pub fn annotate(&self, path: &str, text: &str, style: Style) -> (String, FileResult) {
+        self.annotate_with_lang(path, text, style, self.options.lang)
+    }
+
+    /// [`Engine::annotate`] with an explicit fallback language (front matter still wins).
+    pub fn annotate_with_lang(
+        &self,
+        path: &str,
+        text: &str,
+        style: Style,
+        fallback: Option<Lang>,
+    ) -> (String, FileResult) {
         let original = annotate::strip(text);
-        let result = self.check(path, &original);
+        let result = self.check_with_lang(path, &original, fallback);
         let out = annotate::render(&original, &result.annotations, style);
         (out, result)
     }

@@ -228,6 +228,8 @@ const NOT_NOUNS: &[&str] = &[
     "yet",
     "again",
     "weer",
+    "online",
+    "ter",
 ];
 
 fn is_word_char(c: char) -> bool {

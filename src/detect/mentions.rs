@@ -188,7 +188,11 @@ pub fn find(
             let sentence = sentence_of(c.span.start);
             let sent_lower = text.get(sentence).unwrap_or("").to_lowercase();
             let developer = contains_word(&sent_lower, &model.developer.to_lowercase());
-            let evidence = MODEL_EVIDENCE.iter().any(|w| contains_word(&sent_lower, w));
+            let evidence = MODEL_EVIDENCE.iter().any(|w| contains_word(&sent_lower, w))
+                // Compounds: "open-sourcemodel Whisper", "spraakmodel", "AI-modellen".
+                || sent_lower
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .any(|w| w.len() > 5 && (w.ends_with("model") || w.ends_with("modellen")));
             if !(distinctive
                 || family_named_before
                 || same_named_before

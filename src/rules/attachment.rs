@@ -118,6 +118,7 @@ pub(crate) fn chain(ctx: &Context<'_>, first: usize, forward: bool) -> Vec<usize
     ];
     let mut out = vec![first];
     let mut cur = first;
+    let mut conjoined = false;
     loop {
         let next = if forward {
             cur + 1
@@ -134,11 +135,16 @@ pub(crate) fn chain(ctx: &Context<'_>, first: usize, forward: bool) -> Vec<usize
         };
         let gap = ctx.slice(a..b).trim().to_lowercase();
         if JOINERS.contains(&gap.as_str()) && !contrasted(ctx, next) {
+            conjoined |= gap != "," && !gap.is_empty();
             out.push(next);
             cur = next;
         } else {
             break;
         }
+    }
+    // "A, B and C" is a list; "the open-source GPT-2, GPT-3.5 has …" is not.
+    if out.len() > 1 && !conjoined {
+        out.truncate(1);
     }
     if !forward {
         out.reverse();
@@ -350,6 +356,15 @@ impl Attach {
                 // "open-source models like Llama 3 and Mixtral", "zoals", "such as"
                 let rest = ctx.slice(np_end..clause.end.max(np_end));
                 let rest_l = rest.to_lowercase();
+                // A separable particle may stand before the colon: "brengt twee opensourcemodellen uit: …"
+                let rest_l = ["uit:", "out:", "uit :", "out :"]
+                    .iter()
+                    .find_map(|p| rest_l.trim_start().strip_prefix(p).map(|r| format!(":{r}")))
+                    .map(|r| {
+                        let pad = rest_l.len().saturating_sub(r.len());
+                        format!("{}{r}", " ".repeat(pad))
+                    })
+                    .unwrap_or(rest_l);
                 let trimmed = rest_l.trim_start_matches([' ', ',', ':']);
                 const LIST_CUES: &[&str] = &[
                     "like ",
@@ -371,11 +386,10 @@ impl Attach {
                     .find(|c| trimmed.starts_with(*c))
                     .map(|c| c.len());
                 let lead = rest_l.len() - trimmed.len();
-                if let Some(len) = cue_len.or(if lead > 0 && rest_l[..lead].contains(':') {
-                    Some(0)
-                } else {
-                    None
-                }) {
+                // "three open-source models, Llama-2-70b, Falcon-40B and Mixtral" lists after a comma too.
+                let bare_list = lead > 0
+                    && (rest_l[..lead].contains(':') || (plural && rest_l[..lead].contains(',')));
+                if let Some(len) = cue_len.or(if bare_list { Some(0) } else { None }) {
                     let after = np_end + lead + len;
                     if let Some(m) = self.mention_right_after(ctx, after) {
                         self.add(j, chain(ctx, m, true), Attachment::List);
@@ -384,6 +398,26 @@ impl Attach {
                 }
                 if self.link_back(ctx, term, &clause, false, j) {
                     return;
+                }
+                // "Onder de opensourcemodellen die zij vergeleken, zijn Llama 3.3, Mistral 7B en OLMo 2."
+                if plural {
+                    let after = ctx.toks_in(np_end..ctx.sentence.end);
+                    let copula_then_model = after.windows(2).find_map(|w| {
+                        (COPULAS.contains(&w[0].lower.as_str()))
+                            .then(|| {
+                                ctx.sentence_mentions()
+                                    .find(|&m| ctx.mention_span(m).start == w[1].span.start)
+                            })
+                            .flatten()
+                    });
+                    let no_model_between = |m: usize| {
+                        ctx.mentions_in(term.plain.start..ctx.mention_span(m).start)
+                            .is_empty()
+                    };
+                    if let Some(m) = copula_then_model.filter(|&m| no_model_between(m)) {
+                        self.add(j, chain(ctx, m, true), Attachment::List);
+                        return;
+                    }
                 }
                 // "With NVLM 1.0, Nvidia ships a fully open-source frontier model."
                 let before: Vec<usize> = ctx
@@ -449,9 +483,35 @@ impl Attach {
                 }
             }
         }
+        // A verb's object follows it closely: "open-sourced NVLM", "open-sourced its Llama 3".
+        let object = || {
+            self.first_after(ctx, &clause, term.word.end).filter(|&m| {
+                let gap = ctx.toks_in(term.word.end..ctx.mention_span(m).start);
+                gap.len() <= 4
+                    && gap.iter().all(|t| {
+                        matches!(
+                            t.lower.as_str(),
+                            "the"
+                                | "its"
+                                | "their"
+                                | "de"
+                                | "het"
+                                | "zijn"
+                                | "haar"
+                                | "hun"
+                                | "model"
+                                | "new"
+                                | "nieuwe"
+                                | "latest"
+                        ) || t.lower.ends_with("'s")
+                            || t.lower.ends_with("’s")
+                            || classify(&t.lower) == Head::Other
+                    })
+            })
+        };
         let order: [Option<usize>; 2] = if verb {
             [
-                self.first_after(ctx, &clause, term.word.end),
+                object(),
                 self.nearest_before(ctx, &clause, term.plain.start),
             ]
         } else {

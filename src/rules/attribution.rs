@@ -11,6 +11,30 @@ use crate::text::words::TokenKind;
 
 pub struct Attribution;
 
+/// Sources that rank or measure rather than claim: "volgens de benchmarks".
+const NON_AGENTS: &[&str] = &[
+    "benchmark",
+    "benchmarks",
+    "tests",
+    "test",
+    "cijfers",
+    "figures",
+    "data",
+    "metingen",
+    "ranglijst",
+    "leaderboard",
+    "ranking",
+    "rankings",
+    "results",
+    "resultaten",
+    "scores",
+    "measurements",
+    "statistics",
+    "statistieken",
+    "onderzoek",
+    "study",
+];
+
 /// The source named next to an attribution cue: the capitalised words
 /// after "according to"/"volgens"/"aldus", else before the verb.
 fn speaker(ctx: &Context<'_>, cue: &str, at: usize, claim_end: usize) -> String {
@@ -112,7 +136,40 @@ impl Rule for Attribution {
                     });
                 // After the term, only a closing tag counts: "…, Meta says."
                 // or a Dutch verb-final cue in the term's own clause ("… open source noemt").
-                let same_clause = !ctx.slice(term.word.end..at).contains([',', ';', ':']);
+                let same_clause = matches!(
+                    cue,
+                    "noemt" | "noemen" | "noemde" | "calls" | "call it" | "noemt het"
+                ) && !ctx.slice(term.word.end..at).contains([',', ';', ':']);
+                // "according to the benchmarks" attributes a ranking, not the claim.
+                let source_is_data = matches!(cue, "according to" | "volgens")
+                    && ctx
+                        .slice(at + cue.len()..ctx.sentence.end)
+                        .split_whitespace()
+                        .take(3)
+                        .any(|w| {
+                            NON_AGENTS.contains(
+                                &w.trim_matches(|c: char| !c.is_alphanumeric())
+                                    .to_lowercase()
+                                    .as_str(),
+                            )
+                        });
+                if source_is_data {
+                    return false;
+                }
+                // "Meta presenteert Llama 3.2 als open source" attributes; "Databricks presents DBRX, an open-source model" describes.
+                let as_frame = matches!(
+                    cue,
+                    "presents" | "presented" | "presenteert" | "presenteerde"
+                );
+                if as_frame
+                    && !ctx
+                        .slice(at..term.plain.start)
+                        .to_lowercase()
+                        .split_whitespace()
+                        .any(|w| w == "als" || w == "as")
+                {
+                    return false;
+                }
                 let tag = at < term.word.end
                     || same_clause
                     || ctx.words_in(at..ctx.sentence.end).count() <= 4;
@@ -135,6 +192,22 @@ impl Rule for Attribution {
                     self.id(),
                     at,
                     format!("the author disputes it ('{opener}')"),
+                );
+                return;
+            }
+        }
+        // The author's denial in the next sentence: "xAI calls Grok 2 open source. It isn't."
+        if let Some(next) = ctx.next_sentence.clone() {
+            let head = ctx.slice(next.clone()).to_lowercase();
+            if let Some(d) = DENIALS
+                .iter()
+                .find(|d| head.starts_with(*d) || head.starts_with(&format!("{d}:")))
+            {
+                j.set_polarity(
+                    Polarity::Disputed,
+                    self.id(),
+                    next.start,
+                    format!("the author denies it in the next sentence ('{d}')"),
                 );
                 return;
             }

@@ -26,6 +26,8 @@ pub struct Context<'a> {
     pub here: Range<usize>,
     /// The last mention of the previous sentence in the same block.
     pub previous: Option<usize>,
+    /// The next sentence in the same block, where an author may deny a reported claim.
+    pub next_sentence: Option<Range<usize>>,
     pub glossary: &'a Glossary,
 }
 
@@ -59,6 +61,7 @@ impl<'a> Context<'a> {
             mentions,
             here,
             previous,
+            next_sentence: None,
             glossary,
         }
     }

@@ -17,6 +17,13 @@ impl Rule for Contrast {
     }
 
     fn apply(&self, ctx: &Context<'_>, term: &ClaimTerm, j: &mut Judgment) {
+        // "Unlike the open-source GPT-2, …" still calls GPT-2 open source.
+        if j.subjects
+            .iter()
+            .any(|s| s.attachment == super::Attachment::Modifier)
+        {
+            return;
+        }
         let first = ctx.tok_at_or_after(term.plain.start);
         let from = ctx
             .toks

@@ -19,10 +19,42 @@ impl Rule for Coreference {
     }
 
     fn apply(&self, ctx: &Context<'_>, term: &ClaimTerm, j: &mut Judgment) {
-        if !j.subjects.is_empty() || !j.dismissed.is_empty() {
+        if !j.subjects.is_empty() {
             return;
         }
-        let Some(prev) = ctx.previous else {
+        // A term that describes another noun ("open-source tools") has no antecedent to find.
+        if let ClaimForm::Attributive { head: Some(h) } | ClaimForm::Compound { head: h } =
+            &term.form
+        {
+            if crate::text::lexicon::classify_head(h) == crate::text::lexicon::Head::Other {
+                return;
+            }
+        }
+        if j.dismissed
+            .iter()
+            .any(|(_, r)| r.message.contains("not the model"))
+        {
+            return;
+        }
+        // The antecedent: a model earlier in the same sentence but outside the
+        // term's clause ("…gezet, waarmee ook dat model open source is"), else
+        // the previous sentence's last model, else the model a quote is said to
+        // be about ("“It is open source,” a developer said about GEITje Ultra").
+        let clause_start = ctx.clause(&term.word).start;
+        let earlier = ctx
+            .sentence_mentions()
+            .rev()
+            .find(|&m| ctx.mention_span(m).end <= clause_start);
+        let about = || {
+            ctx.find_any(term.word.end..ctx.sentence.end, &["about", "over"])
+                .and_then(|(cue, at)| {
+                    ctx.sentence_mentions().find(|&m| {
+                        let s = ctx.mention_span(m);
+                        s.start > at && ctx.slice(at + cue.len()..s.start).trim().is_empty()
+                    })
+                })
+        };
+        let Some(prev) = earlier.or(ctx.previous).or_else(about) else {
             return;
         };
         match &term.form {
@@ -77,6 +109,20 @@ impl Rule for Coreference {
         }
         let toks = ctx.toks_in(clause.clone());
         // The anaphor must be the copula's subject: "<anaphor> <copula>" or "<copula> <anaphor>".
+        // Dutch verb-final clauses: "waarmee ook dat model nu open source is".
+        let copula_after = toks
+            .iter()
+            .any(|t| t.span.start >= term.word.end && COPULAS.contains(&t.lower.as_str()));
+        if copula_after {
+            let anaphor = ANAPHORS
+                .iter()
+                .filter(|a| a.contains(' '))
+                .find_map(|a| ctx.find_phrase(clause.start..term.plain.start, a));
+            if anaphor.is_some() {
+                link(j);
+                return;
+            }
+        }
         for (i, t) in toks.iter().enumerate() {
             if !COPULAS.contains(&t.lower.as_str()) {
                 continue;

@@ -18,7 +18,6 @@ const NOT_NEGATING_NEXT: &[&str] = &[
     "alleen",
     "enkel",
     "slechts",
-    "zomaar",
     "for",
     "toevallig",
     "without",

@@ -168,6 +168,15 @@ pub const REBUTTALS: &[&str] = &[
     "stretches the term",
     "rekt de term op",
     "oprekken",
+    "is nog maar de vraag",
+    "is de vraag",
+    "valt te bezien",
+    "remains to be seen",
+    "is unclear",
+    "it is unclear whether",
+    "open to question",
+    "an open question",
+    "de vraag is of",
 ];
 
 /// Words that, right before the term, set it against the model ("unlike
@@ -248,10 +257,6 @@ pub const ATTRIBUTIONS: &[&str] = &[
     "billed",
     "touts",
     "touted",
-    "presents",
-    "presented",
-    "presenteert",
-    "presenteerde",
     "positions",
     "positioned",
     "positioneert",
@@ -292,13 +297,23 @@ pub const ATTRIBUTIONS: &[&str] = &[
     "omschrijft",
     "omschreef",
     "profileert",
+    "posted",
+    "posts",
+    "tweeted",
+    "twitterde",
+    "wrote on",
+    "schreef op",
+    "presents",
+    "presented",
+    "presenteert",
+    "presenteerde",
 ];
 
 /// Conjunctions that open a new clause; negation and attachment stop here.
 pub const CLAUSE_BREAKS: &[&str] = &[
     "but", "maar", "whereas", "terwijl", "although", "though", "hoewel", "ofschoon", "while",
-    "however", "want", "because", "omdat", "since", "sinds", "so", "whatever", "unless", "tenzij",
-    "if", "whether",
+    "however", "want", "because", "omdat", "so", "whatever", "unless", "tenzij", "if", "whether",
+    "waarmee", "waardoor", "waarna", "waarbij", "whereby",
 ];
 
 /// Conjunctions that, after an attributed claim, introduce the author's
@@ -598,6 +613,8 @@ pub const ANAPHORS: &[&str] = &[
     "het taalmodel",
     "the latest version",
     "de nieuwste versie",
+    "this",
+    "this one",
 ];
 
 /// Words that, near an ambiguous name, show the model is meant.
@@ -638,6 +655,22 @@ pub const MODEL_EVIDENCE: &[&str] = &[
     "multimodaal",
     "generative",
     "generatieve",
+    "training data",
+    "trainingsdata",
+    "checkpoints",
+    "open weights",
+    "open gewichten",
+    "fine-tune",
+    "finetunen",
+    "chatgpt",
+    "gpt-4",
+    "gpt-4o",
+    "download",
+    "downloaden",
+    "release",
+    "uitgebracht",
+    "released",
+    "model's",
 ];
 
 /// Quote characters that can mark scare quotes.

@@ -293,7 +293,14 @@ impl Engine {
                     as_of: facts.as_of.to_string(),
                     facts_date: facts.on.map(|d| d.to_string()),
                     attachment: subject.attachment,
-                    reasons: judgment.reasons.iter().map(|r| r.message.clone()).collect(),
+                    reasons: std::iter::once(format!(
+                        "'{}' describes {} ({})",
+                        term_text,
+                        as_written(subject.mention),
+                        subject.attachment.describe()
+                    ))
+                    .chain(judgment.reasons.iter().map(|r| r.message.clone()))
+                    .collect(),
                 };
                 term_findings.push((finding, corr.replacement, corr.comment));
             }

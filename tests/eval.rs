@@ -47,6 +47,11 @@ fn corpus_precision_and_recall_hold() {
 }
 
 #[test]
+fn holdout_precision_and_recall_hold() {
+    run("holdout.tsv", "holdout");
+}
+
+#[test]
 fn corpus_is_large_and_balanced() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/eval/corpus.tsv");
     let rows = parse(path, &std::fs::read_to_string(path).expect("corpus")).expect("valid");

@@ -73,6 +73,21 @@ pub enum Attachment {
     SoleModel,
 }
 
+impl Attachment {
+    /// How the tie reads in an explanation.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Attachment::Modifier => "the term modifies the name",
+            Attachment::Predicate => "the model is the subject of the claim",
+            Attachment::Apposition => "an apposition to the name",
+            Attachment::List => "a list of models the term introduces",
+            Attachment::Object => "the model is the object of the verb",
+            Attachment::Coreference => "refers back to the model named before",
+            Attachment::SoleModel => "the only model named in the sentence",
+        }
+    }
+}
+
 /// A model the term describes, by index into the document's mentions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Subject {

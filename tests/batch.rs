@@ -83,6 +83,12 @@ fn is_root() -> bool {
 }
 
 #[test]
+fn the_corpus_generator_is_deterministic() {
+    assert_eq!(corpus::article(1, 5).text, corpus::article(1, 5).text);
+    assert_ne!(corpus::article(1, 5).text, corpus::article(1, 6).text);
+}
+
+#[test]
 fn annotate_out_dir_writes_every_good_file_and_reports_every_broken_one() {
     let tmp = tempfile::tempdir().expect("tmp");
     let input = tmp.path().join("archive");

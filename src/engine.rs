@@ -13,6 +13,7 @@ use crate::markdown::{self, Prose};
 use crate::report::{Dismissed, FileReport, Finding, LicenseRef, ModelRef};
 use crate::rules::{self, Context, Polarity, Voice};
 use crate::span::LineIndex;
+use crate::suppress::Suppressions;
 use crate::text::{lang, sentences};
 use crate::verdict::{severity, Definition};
 use crate::Lang;
@@ -49,9 +50,62 @@ impl std::ops::Deref for FileResult {
     }
 }
 
-struct Sentence {
-    range: Range<usize>,
-    block: usize,
+/// Sentence boundaries, found block by block only where they are asked for:
+/// most blocks of an article that says "open source" somewhere hold neither
+/// a claim term nor an ambiguous model name, and splitting them was a large
+/// share of the analysis. Same ranges as splitting every block up front.
+struct Sentences<'a> {
+    text: &'a str,
+    blocks: &'a [markdown::Block],
+    split: Vec<std::cell::OnceCell<Vec<Range<usize>>>>,
+}
+
+impl<'a> Sentences<'a> {
+    fn new(prose: &'a Prose) -> Self {
+        Sentences {
+            text: prose.text.as_str(),
+            blocks: &prose.blocks,
+            split: (0..prose.blocks.len())
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
+        }
+    }
+
+    /// The sentences of block `b`, in order.
+    fn of_block(&self, b: usize) -> &[Range<usize>] {
+        self.split[b].get_or_init(|| {
+            let block = &self.blocks[b];
+            let body = self.text.get(block.plain.clone()).unwrap_or("");
+            sentences::split(body, block.plain.start)
+        })
+    }
+
+    /// (block, sentence in block) of the sentence holding `offset`.
+    /// Blocks are in text order and never overlap, and each sentence lies
+    /// inside its block.
+    fn locate(&self, offset: usize) -> Option<(usize, usize)> {
+        let b = self.blocks.partition_point(|bl| bl.plain.end <= offset);
+        if self.blocks.get(b)?.plain.start > offset {
+            return None;
+        }
+        let sents = self.of_block(b);
+        let i = sents.partition_point(|s| s.end <= offset);
+        sents.get(i).filter(|s| s.start <= offset).map(|_| (b, i))
+    }
+
+    fn range(&self, (b, i): (usize, usize)) -> Range<usize> {
+        self.of_block(b)[i].clone()
+    }
+
+    /// The sentence before, in the same block.
+    fn previous(&self, (b, i): (usize, usize)) -> Option<Range<usize>> {
+        i.checked_sub(1).map(|p| self.of_block(b)[p].clone())
+    }
+
+    /// The sentence after, in the same block.
+    fn next(&self, (b, i): (usize, usize)) -> Option<Range<usize>> {
+        self.of_block(b).get(i + 1).cloned()
+    }
 }
 
 impl Engine {
@@ -96,6 +150,7 @@ impl Engine {
             lang: Some(lang),
             error: None,
             findings: Vec::new(),
+            suppressed: 0,
             dismissed: self.options.explain.then(Vec::new),
         };
         let mut annotations = Vec::new();
@@ -123,65 +178,46 @@ impl Engine {
         annotations: &mut Vec<Annotation>,
     ) {
         let text = prose.text.as_str();
-        let sents: Vec<Sentence> = prose
-            .blocks
-            .iter()
-            .enumerate()
-            .flat_map(|(b, block)| {
-                let body = text.get(block.plain.clone()).unwrap_or("");
-                sentences::split(body, block.plain.start)
-                    .into_iter()
-                    .map(move |range| Sentence { range, block: b })
-            })
-            .collect();
-        let sentence_index = |offset: usize| -> Option<usize> {
-            let i = sents.partition_point(|s| s.range.end <= offset);
-            sents.get(i).filter(|s| s.range.start <= offset).map(|_| i)
-        };
+        let sents = Sentences::new(prose);
         let mentions: Vec<Mention> = mentions::find(text, &self.matcher, &self.glossary, |at| {
-            sentence_index(at)
-                .map(|i| sents[i].range.clone())
+            sents
+                .locate(at)
+                .map(|si| sents.range(si))
                 .unwrap_or(at..at)
         });
         let starts: Vec<usize> = mentions.iter().map(|m| m.plain.start).collect();
         let terms: Vec<ClaimTerm> =
             claims::find(text, &self.matcher, |at| starts.binary_search(&at).is_ok());
         let lines = LineIndex::new(src);
+        let suppressions = Suppressions::from_comments(src, &prose.comments, &self.glossary);
         for term in &terms {
-            let Some(si) = sentence_index(term.plain.start) else {
+            let Some(si) = sents.locate(term.plain.start) else {
                 continue;
             };
-            let sent = &sents[si];
-            let here_start = mentions.partition_point(|m| m.plain.start < sent.range.start);
-            let here_end = mentions.partition_point(|m| m.plain.start < sent.range.end);
-            let previous = si
-                .checked_sub(1)
-                .filter(|&p| sents[p].block == sent.block)
-                .and_then(|p| {
-                    let end = mentions.partition_point(|m| m.plain.start < sents[p].range.end);
-                    let prev_start =
-                        mentions.partition_point(|m| m.plain.start < sents[p].range.start);
-                    (end > prev_start).then(|| end - 1)
-                });
+            let sent_range = sents.range(si);
+            let here_start = mentions.partition_point(|m| m.plain.start < sent_range.start);
+            let here_end = mentions.partition_point(|m| m.plain.start < sent_range.end);
+            let previous = sents.previous(si).and_then(|p| {
+                let end = mentions.partition_point(|m| m.plain.start < p.end);
+                let prev_start = mentions.partition_point(|m| m.plain.start < p.start);
+                (end > prev_start).then(|| end - 1)
+            });
             let mut ctx = Context::new(
                 text,
-                sent.range.clone(),
+                sent_range.clone(),
                 &mentions,
                 here_start..here_end,
                 previous,
                 &self.glossary,
             );
-            ctx.next_sentence = sents
-                .get(si + 1)
-                .filter(|n| n.block == sent.block)
-                .map(|n| n.range.clone());
+            ctx.next_sentence = sents.next(si);
             let judgment = rules::assess(&ctx, term);
             let Some(src_range) = prose.to_src(term.plain.clone()) else {
                 continue;
             };
             let pos = lines.position(src, src_range.start);
             let term_text = src.get(src_range.clone()).unwrap_or("").to_string();
-            let sentence_text = text.get(sent.range.clone()).unwrap_or("").to_string();
+            let sentence_text = text.get(sent_range.clone()).unwrap_or("").to_string();
             let mut term_findings: Vec<(Finding, Option<String>, String)> = Vec::new();
             let mut explain = |model: Option<String>, reason: String| {
                 if let Some(d) = report.dismissed.as_mut() {
@@ -302,6 +338,16 @@ impl Engine {
                     .chain(judgment.reasons.iter().map(|r| r.message.clone()))
                     .collect(),
                 };
+                if !suppressions.is_empty()
+                    && suppressions.covers(src_range.start, pos.line, &model.id, &model.canonical)
+                {
+                    report.suppressed += 1;
+                    explain(
+                        Some(as_written(subject.mention)),
+                        "suppressed by an openclaim-disable comment".into(),
+                    );
+                    continue;
+                }
                 term_findings.push((finding, corr.replacement, corr.comment));
             }
             if term_findings.is_empty() {

@@ -28,6 +28,7 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod span;
+pub mod suppress;
 pub mod text;
 pub mod verdict;
 

@@ -83,6 +83,9 @@ pub struct FileReport {
     pub lang: Option<Lang>,
     pub error: Option<String>,
     pub findings: Vec<Finding>,
+    /// Findings silenced by `<!-- openclaim-disable … -->` comments (listed under `dismissed` with `--explain`).
+    #[serde(default)]
+    pub suppressed: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dismissed: Option<Vec<Dismissed>>,
 }

@@ -183,6 +183,7 @@ impl Worker<'_> {
                 lang: None,
                 error: Some(message.clone()),
                 findings: Vec::new(),
+                suppressed: 0,
                 dismissed: explain.then(Vec::new),
             };
             rec.error = Some(message);

@@ -157,6 +157,7 @@ mod tests {
             lang: None,
             error: Some("a\nb".into()),
             findings: Vec::new(),
+            suppressed: 0,
             dismissed: None,
         }
     }

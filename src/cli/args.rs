@@ -113,6 +113,8 @@ pub enum Command {
         #[command(subcommand)]
         command: GlossaryCommand,
     },
+    /// Start a local web page for editors: paste a draft, see each claim, accept corrections
+    Serve(super::serve::ServeArgs),
 }
 
 #[derive(Debug, Subcommand)]

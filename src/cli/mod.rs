@@ -9,6 +9,7 @@ mod inputs;
 mod output;
 mod pool;
 mod progress;
+mod serve;
 mod stream;
 mod summary;
 mod walk;
@@ -72,6 +73,7 @@ pub fn run() -> ExitCode {
             analysis,
         } => commands::eval(&files, min_precision, min_recall, &analysis),
         Command::Glossary { command } => commands::glossary(command),
+        Command::Serve(args) => serve::run(&args),
     };
     ExitCode::from(code)
 }

@@ -1,0 +1,282 @@
+//! `POST /api/check` and `POST /api/annotate` (contract: docs/api.md).
+
+use std::sync::Arc;
+
+use axum::body::{Body, Bytes};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
+use axum::http::header::{self, HeaderMap, HeaderValue};
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::{Deserialize, Serialize};
+
+use openclaim::report::{FileReport, SCHEMA};
+use openclaim::{source, Definition, FileResult, Lang, Style};
+
+use super::guard::too_large;
+use super::App;
+
+/// The request body of both endpoints.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ApiRequest {
+    markdown: String,
+    #[serde(default)]
+    lang: Option<String>,
+    #[serde(default)]
+    definition: Option<String>,
+    #[serde(default)]
+    style: Option<String>,
+    #[serde(default)]
+    explain: bool,
+    /// The name reported as `path` (default "draft.md").
+    #[serde(default)]
+    path: Option<String>,
+}
+
+/// A rewrite the page may apply: the byte range annotate would substitute
+/// (the claim term, sometimes with a following hyphen) and its wording.
+#[derive(Debug, Serialize)]
+struct Edit {
+    start: usize,
+    end: usize,
+    replacement: String,
+    /// Indices into `findings` of the findings this rewrite answers.
+    findings: Vec<usize>,
+}
+
+#[derive(Debug, Serialize)]
+struct Answer<'a> {
+    schema: &'static str,
+    version: &'static str,
+    #[serde(flatten)]
+    report: &'a FileReport,
+    edits: Vec<Edit>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    style: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    annotated: Option<&'a str>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Mode {
+    Check,
+    Annotate,
+}
+
+struct Job {
+    markdown: String,
+    path: String,
+    lang: Option<Lang>,
+    definition: Option<Definition>,
+    style: Style,
+    explain: bool,
+    mode: Mode,
+}
+
+pub async fn check(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    handle(app, &headers, body, Mode::Check).await
+}
+
+pub async fn annotate(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    handle(app, &headers, body, Mode::Annotate).await
+}
+
+pub async fn not_found() -> Response {
+    error_response(
+        StatusCode::NOT_FOUND,
+        "not found: the page is at / and the API at POST /api/check and POST /api/annotate",
+    )
+}
+
+pub async fn method_not_allowed() -> Response {
+    error_response(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method not allowed: the API takes POST with a JSON body",
+    )
+}
+
+async fn handle(
+    app: Arc<App>,
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+    mode: Mode,
+) -> Response {
+    let body = match body {
+        Ok(b) => b,
+        Err(r) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => return too_large(app.max_body),
+        Err(r) => return error_response(r.status(), &r.body_text()),
+    };
+    if !is_json(headers) {
+        return error_response(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "expected a JSON body with Content-Type: application/json",
+        );
+    }
+    let job = match parse(&body, mode) {
+        Ok(j) => j,
+        Err(message) => return error_response(StatusCode::BAD_REQUEST, &message),
+    };
+    drop(body);
+    match tokio::task::spawn_blocking(move || run(&app, job)).await {
+        Ok(response) => response,
+        Err(_) => error_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the analysis failed on this draft; please report it with the draft attached",
+        ),
+    }
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
+}
+
+fn parse(body: &[u8], mode: Mode) -> Result<Job, String> {
+    let req: ApiRequest =
+        serde_json::from_slice(body).map_err(|e| format!("invalid JSON request: {e}"))?;
+    let lang = match req.lang.as_deref() {
+        None | Some("auto") => None,
+        Some(s @ ("nl" | "en")) => s.parse().ok(),
+        Some(s) => {
+            return Err(format!(
+                "unknown lang '{s}': expected \"nl\", \"en\" or null"
+            ))
+        }
+    };
+    let definition = match req.definition.as_deref() {
+        None => None,
+        Some(s @ ("osaid" | "license")) => s.parse().ok(),
+        Some(s) => {
+            return Err(format!(
+                "unknown definition '{s}': expected \"osaid\", \"license\" or null"
+            ))
+        }
+    };
+    let style = match req.style.as_deref() {
+        None => Style::default(),
+        Some(s) => s
+            .parse()
+            .map_err(|e: openclaim::annotate::ParseStyleError| e.to_string())?,
+    };
+    Ok(Job {
+        markdown: req.markdown,
+        path: req
+            .path
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| "draft.md".into()),
+        lang,
+        definition,
+        style,
+        explain: req.explain,
+        mode,
+    })
+}
+
+fn run(app: &App, job: Job) -> Response {
+    let engine = app.engines.get(job.definition, job.explain);
+    let fallback = job.lang.or(engine.options().lang);
+    // The same gate as the CLI's: a draft with a NUL byte is not an article.
+    if let Err(e) = source::decode(&job.path, job.markdown.as_bytes()) {
+        let report = FileReport {
+            path: job.path.clone(),
+            lang: None,
+            error: Some(e.to_string()),
+            findings: Vec::new(),
+            suppressed: 0,
+            dismissed: job.explain.then(Vec::new),
+        };
+        return answer(StatusCode::UNPROCESSABLE_ENTITY, &report, Vec::new(), None);
+    }
+    match job.mode {
+        Mode::Check => {
+            let result = engine.check_with_lang(&job.path, &job.markdown, fallback);
+            answer(StatusCode::OK, &result.report, edits(&result), None)
+        }
+        Mode::Annotate => {
+            let (text, result) =
+                engine.annotate_with_lang(&job.path, &job.markdown, job.style, fallback);
+            answer(
+                StatusCode::OK,
+                &result.report,
+                edits(&result),
+                Some((job.style, &text)),
+            )
+        }
+    }
+}
+
+/// The rewrites annotate would make, each tied to the findings of its term.
+fn edits(result: &FileResult) -> Vec<Edit> {
+    result
+        .annotations
+        .iter()
+        .filter_map(|a| {
+            let replacement = a.replacement.clone()?;
+            let findings = result
+                .findings
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.start == a.term.start)
+                .map(|(i, _)| i)
+                .collect();
+            Some(Edit {
+                start: a.term.start,
+                end: a.term.end,
+                replacement,
+                findings,
+            })
+        })
+        .collect()
+}
+
+fn answer(
+    status: StatusCode,
+    report: &FileReport,
+    edits: Vec<Edit>,
+    annotated: Option<(Style, &str)>,
+) -> Response {
+    let body = Answer {
+        schema: SCHEMA,
+        version: env!("CARGO_PKG_VERSION"),
+        report,
+        edits,
+        style: annotated.map(|(s, _)| s.name()),
+        annotated: annotated.map(|(_, t)| t),
+    };
+    match serde_json::to_vec(&body) {
+        Ok(json) => json_response(status, json),
+        Err(e) => error_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &format!("cannot write the report: {e}"),
+        ),
+    }
+}
+
+/// `{"error": message}` with `status`.
+pub fn error_response(status: StatusCode, message: &str) -> Response {
+    let json = serde_json::to_vec(&serde_json::json!({ "error": message }))
+        .unwrap_or_else(|_| b"{\"error\":\"error\"}".to_vec());
+    json_response(status, json)
+}
+
+fn json_response(status: StatusCode, json: Vec<u8>) -> Response {
+    let mut response = Response::new(Body::from(json));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    response
+}

@@ -1,0 +1,221 @@
+// Browser tests: the real `openclaim serve` driven in headless Chromium.
+// Run with tests/browser/run.sh (builds the binary, installs playwright-core).
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+
+import { binary, checkDraft, chromiumPath, cli, fixture, launch, startServer } from './harness.mjs';
+
+const haveChromium = existsSync(chromiumPath);
+
+// Findings as `openclaim check --format json` reports them.
+const cliFindings = (file, ...flags) =>
+  JSON.parse(cli('check', '--format', 'json', ...flags, `fixtures/${file}`)).files[0].findings;
+
+// The corrected article implied by the CLI's CriticMarkup: every
+// substitution taken, every openclaim comment removed.
+const correctedFromCritic = (critic) =>
+  critic.replace(/\{~~([^~]*)~>([^~]*)~~\}/g, '$2').replace(/\{>>openclaim: [^<]*<<\}/g, '');
+
+describe('openclaim serve in Chromium', { skip: !haveChromium && `${chromiumPath} is missing` }, () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    assert.ok(existsSync(binary), `${binary} is missing`);
+    server = await startServer();
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+
+  // A fresh page that fails the test on any script error or dialog.
+  async function open(t) {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('dialog', async (d) => {
+      problems.push(`dialog: ${d.type()} ${d.message()}`);
+      await d.dismiss();
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    t.after(async () => {
+      await context.close();
+      assert.deepEqual(problems, []);
+    });
+    await page.goto(server.url);
+    return page;
+  }
+
+  async function downloaded(page, button) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    const file = await download.path();
+    return { name: download.suggestedFilename(), text: readFileSync(file, 'utf8') };
+  }
+
+  test('the careful article has no warnings', async (t) => {
+    const page = await open(t);
+    await checkDraft(page, fixture('en-careful-licenses.md'));
+    const summary = await page.$eval('#summary', (e) => ({ ...e.dataset, text: e.textContent }));
+    assert.equal(summary.warnings, '0', summary.text);
+    assert.equal(await page.locator('#draft mark.claim.warning').count(), 0);
+    assert.equal(await page.locator('#findings li.warning').count(), 0);
+    assert.equal(Number(summary.findings), cliFindings('en-careful-licenses.md').length);
+  });
+
+  test('every finding of the open-washing article is highlighted in place', async (t) => {
+    const page = await open(t);
+    const text = fixture('en-openwashing.md');
+    const expected = cliFindings('en-openwashing.md');
+    assert.ok(expected.length > 5);
+    await checkDraft(page, text);
+
+    assert.equal(await page.locator('#findings li.finding').count(), expected.length);
+    assert.equal(await page.$eval('#summary', (e) => Number(e.dataset.findings)), expected.length);
+    // The draft reads exactly as pasted, and the marks together cover each finding once.
+    assert.equal(await page.$eval('#draft', (e) => e.textContent), text);
+    const marks = await page.$$eval('#draft mark.claim', (ms) =>
+      ms.map((m) => ({ ids: m.dataset.findings.split(' ').map(Number), text: m.textContent, severity: m.dataset.severity })),
+    );
+    const covered = marks.flatMap((m) => m.ids).sort((a, b) => a - b);
+    assert.deepEqual(covered, expected.map((_, i) => i));
+    const bytes = Buffer.from(text, 'utf8');
+    for (const m of marks) {
+      for (const i of m.ids) {
+        const f = expected[i];
+        // The term at the report's byte offsets (the mark may also take a following hyphen).
+        assert.ok(m.text.startsWith(bytes.subarray(f.start, f.end).toString('utf8')), `${m.text} vs ${f.term}`);
+        assert.ok(m.text.startsWith(f.term));
+      }
+      const worst = m.ids.some((i) => expected[i].severity === 'warning') ? 'warning' : 'note';
+      assert.equal(m.severity, worst);
+    }
+    assert.equal(
+      await page.locator('#findings li.warning').count(),
+      expected.filter((f) => f.severity === 'warning').length,
+    );
+  });
+
+  test('list and draft select each other, also from the keyboard', async (t) => {
+    const page = await open(t);
+    await checkDraft(page, fixture('en-openwashing.md'));
+    await page.focus('#findings li[data-finding="0"]');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.finding), '1');
+    await page.keyboard.press('Enter');
+    const group = await page.$eval('#findings li[data-finding="1"]', (e) => e.dataset.group);
+    assert.ok(await page.locator(`#draft [data-group="${group}"].selected`).isVisible());
+    await page.locator('#draft mark.claim').nth(3).click();
+    const selected = await page.$eval('#findings li.selected', (e) => e.dataset.group);
+    assert.equal(selected, '3');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.group), '3');
+  });
+
+  test('accepting a suggestion rewrites the draft; undo restores it', async (t) => {
+    const page = await open(t);
+    const text = fixture('en-openwashing.md');
+    const f = cliFindings('en-openwashing.md')[2];
+    await checkDraft(page, text);
+    await page.click('#findings li[data-finding="2"] button[data-action="accept"]');
+    const bytes = Buffer.from(text, 'utf8');
+    const want = Buffer.concat([
+      bytes.subarray(0, f.start),
+      Buffer.from(f.replacement),
+      bytes.subarray(f.end),
+    ]).toString('utf8');
+    assert.notEqual(want, text);
+    assert.equal(await page.$eval('#draft', (e) => e.textContent), want);
+    assert.equal(await page.$eval('#draft ins.claim.accepted', (e) => e.textContent), f.replacement);
+    // The other highlights moved with the text.
+    assert.equal(await page.locator('#draft mark.claim').count(), (await page.locator('#draft [data-group]').count()) - 1);
+    await page.click('#undo');
+    assert.equal(await page.$eval('#draft', (e) => e.textContent), text);
+    assert.equal(await page.locator('#draft ins.claim').count(), 0);
+  });
+
+  test('downloads match the CLI', async (t) => {
+    const page = await open(t);
+    const text = fixture('en-openwashing.md');
+    await checkDraft(page, text);
+
+    for (const style of ['critic', 'footnote', 'comment']) {
+      await page.selectOption('#style', style);
+      const annotated = await downloaded(page, '#dl-annotated');
+      assert.equal(annotated.name, `draft.${style}.md`);
+      assert.equal(annotated.text, cli('annotate', '--style', style, 'fixtures/en-openwashing.md'), style);
+    }
+
+    const report = JSON.parse((await downloaded(page, '#dl-report')).text);
+    const expected = JSON.parse(cli('check', '--format', 'json', 'fixtures/en-openwashing.md'));
+    assert.equal(report.schema, expected.schema);
+    assert.deepEqual(report.files[0].findings, expected.files[0].findings);
+
+    await page.click('#accept-all');
+    const corrected = await downloaded(page, '#dl-corrected');
+    assert.equal(corrected.name, 'draft.corrected.md');
+    assert.equal(corrected.text, correctedFromCritic(cli('annotate', '--style', 'critic', 'fixtures/en-openwashing.md')));
+    assert.notEqual(corrected.text, text);
+  });
+
+  test('accept all on a Dutch article', async (t) => {
+    const page = await open(t);
+    await checkDraft(page, fixture('nl-openwashing.md'));
+    await page.click('#accept-all');
+    assert.equal(
+      await page.evaluate(() => window.openclaim.downloads.corrected()),
+      correctedFromCritic(cli('annotate', '--style', 'critic', 'fixtures/nl-openwashing.md')),
+    );
+    assert.ok((await page.locator('#draft ins.claim.accepted').count()) > 0);
+  });
+
+  test('offsets survive astral characters, accents and a joined hyphen', async (t) => {
+    const page = await open(t);
+    const draft =
+      '---\nlang: nl\n---\n🚀 Café-nieuws: GPT-4o is het opensource-alternatief voor iedereen. ' +
+      'En Llama 3.3 is een opensource-model, zegt de redactie – écht waar.\n';
+    await checkDraft(page, draft);
+    assert.equal(await page.locator('#findings li.finding').count(), 2);
+    assert.deepEqual(await page.$$eval('#draft mark.claim', (ms) => ms.map((m) => m.textContent)), [
+      'opensource-',
+      'opensource',
+    ]);
+    await page.click('#accept-all');
+    assert.equal(
+      await page.$eval('#draft', (e) => e.textContent),
+      draft.replace('opensource-alternatief', 'gesloten alternatief').replace('opensource-model', 'open-weights-model'),
+    );
+  });
+
+  test('the definition switch re-checks with the other definition', async (t) => {
+    const page = await open(t);
+    await checkDraft(page, fixture('en-mixed.md'));
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/check'));
+    await page.check('input[name="definition"][value="license"]');
+    await answered;
+    await page.waitForFunction(() => !document.body.classList.contains('busy'));
+    const expected = cliFindings('en-mixed.md', '--definition', 'license');
+    assert.equal(await page.locator('#findings li.finding').count(), expected.length);
+  });
+
+  test('markup in the draft is shown as text, never run', async (t) => {
+    const page = await open(t);
+    const draft =
+      '# <script>alert(1)</script>\n\n' +
+      "Meta's open-source Llama 3.3 <img src=x onerror=alert(1)> is here.\n\n" +
+      '<b onmouseover=alert(1)>bold</b> and <iframe src="javascript:alert(1)"></iframe>\n';
+    await checkDraft(page, draft);
+    assert.equal(await page.$eval('#draft', (e) => e.textContent), draft);
+    assert.equal(await page.locator('#draft *:not(mark):not(ins)').count(), 0);
+    assert.equal(await page.locator('img, iframe, b').count(), 0);
+    assert.ok(await page.getByText('<img src=x onerror=alert(1)>', { exact: false }).isVisible());
+    assert.ok(await page.getByText('<script>alert(1)</script>', { exact: false }).isVisible());
+    assert.equal(await page.locator('#findings li.finding').count(), 1);
+    await page.waitForTimeout(200); // an onerror handler would have fired by now
+  });
+});

@@ -324,3 +324,157 @@ fn a_user_layer_replaces_an_entry_whole() {
     assert_eq!(m.origin.file, "local.toml");
     assert_eq!(g2.models().len(), g.models().len());
 }
+
+/// Every name that is also a word, person or company: a positive and a
+/// negative sentence in English and in Dutch, through the real matcher.
+#[test]
+fn ambiguous_names_in_both_languages() {
+    use openclaim::detect::{mentions, Matcher};
+    let g = Glossary::embedded();
+    let matcher = Matcher::new(g);
+    let mentioned = |text: &str| -> Vec<String> {
+        mentions::find(text, &matcher, g, |_| 0..text.len())
+            .into_iter()
+            .filter_map(|m| g.models().get(m.model))
+            .map(|m| m.family.clone().unwrap_or_else(|| m.id.clone()))
+            .collect()
+    };
+    // (family or id, en positive, en negative, nl positive, nl negative)
+    let cases: &[(&str, &str, &str, &str, &str)] = &[
+        (
+            "llama",
+            "Meta's Llama model answers in Dutch.",
+            "The llama spat at the tourists.",
+            "Het taalmodel Llama van Meta antwoordt in het Nederlands.",
+            "De lama spuugde naar de toeristen.",
+        ),
+        (
+            "bloom",
+            "BLOOM, the BigScience language model, speaks 46 languages.",
+            "The tulips are in bloom.",
+            "Het taalmodel BLOOM spreekt 46 talen.",
+            "De start-up Bloom opent een kantoor in Gent.",
+        ),
+        (
+            "whisper",
+            "OpenAI's Whisper model transcribes interviews.",
+            "She had to whisper in the library.",
+            "Het spraakmodel Whisper van OpenAI zet interviews om in tekst.",
+            "Hij hoorde een whisper van de wind, schreef de dichter.",
+        ),
+        (
+            "falcon",
+            "TII's Falcon model runs on one GPU.",
+            "A Falcon dived at the pigeons.",
+            "Het Falcon-model van TII draait op één gpu.",
+            "Een Falcon van de luchtmacht vloog over.",
+        ),
+        (
+            "phi",
+            "Microsoft's Phi models are small.",
+            "Phi is the 21st letter of the Greek alphabet.",
+            "De Phi-modellen van Microsoft zijn klein.",
+            "Phi is een letter uit het Griekse alfabet.",
+        ),
+        (
+            "claude",
+            "Anthropic's Claude model writes code.",
+            "Claude Monet painted water lilies.",
+            "Het AI-model Claude van Anthropic schrijft code.",
+            "Claude Debussy schreef Clair de lune.",
+        ),
+        (
+            "gemini",
+            "Google's Gemini AI model can read video.",
+            "Gemini is the third sign of the zodiac.",
+            "Het AI-model Gemini van Google kan video lezen.",
+            "Gemini is het derde teken van de dierenriem.",
+        ),
+        (
+            "command",
+            "Cohere's Command model summarises contracts.",
+            "Command and control were restored after the outage.",
+            "Het taalmodel Command van Cohere vat contracten samen.",
+            "Command en control waren na de storing hersteld.",
+        ),
+        (
+            "grok",
+            "xAI's Grok chatbot answers on X.",
+            "Grok is slang for understanding something deeply.",
+            "De chatbot Grok van xAI antwoordt op X.",
+            "Grok is Engelse slang voor diep begrijpen.",
+        ),
+        (
+            "yi",
+            "The Yi model from 01.AI tops a Chinese benchmark.",
+            "Yi Sang was a Korean poet.",
+            "Het Yi-model van 01.AI scoort goed.",
+            "Yi Sang was een Koreaanse dichter.",
+        ),
+        (
+            "jamba",
+            "AI21 Labs' Jamba model mixes Mamba and Transformer layers.",
+            "Jamba juice is sold at the station.",
+            "Het taalmodel Jamba van AI21 Labs combineert Mamba en Transformer.",
+            "Jamba is een sapbar op het station.",
+        ),
+        (
+            "mistral",
+            "The Mistral model family keeps growing.",
+            "The Mistral wind blew hard over Provence.",
+            "De Mistral-modellen worden steeds groter.",
+            "De Mistral waaide hard over de Provence.",
+        ),
+        (
+            "gemma",
+            "Google's Gemma model runs on a laptop.",
+            "Gemma Chan starred in the film.",
+            "Het taalmodel Gemma van Google draait op een laptop.",
+            "Gemma de Vries won de prijs.",
+        ),
+        (
+            "aya",
+            "Cohere's Aya model covers 101 languages.",
+            "Aya Nakamura sold out the stadium.",
+            "Het taalmodel Aya van Cohere dekt 101 talen.",
+            "Aya Nakamura verkocht het stadion uit.",
+        ),
+        (
+            "granite-3",
+            "IBM's Granite models target businesses.",
+            "The Granite countertop cracked.",
+            "De Granite-modellen van IBM richten zich op bedrijven.",
+            "Het Granite aanrecht barstte.",
+        ),
+        (
+            "olmo",
+            "OLMo, the Ai2 language model, publishes its data.",
+            "Olmo ate pasta in Turin.",
+            "Het taalmodel OLMo publiceert zijn data.",
+            "Olmo at pasta in Turijn.",
+        ),
+        (
+            "fietje-2",
+            "The Dutch language model Fietje runs on a laptop.",
+            "Fietje was the name of the bakery's cat.",
+            "Het Nederlandse taalmodel Fietje draait op een laptop.",
+            "Fietje heette de kat van de bakker.",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (want, en_pos, en_neg, nl_pos, nl_neg) in cases {
+        for pos in [en_pos, nl_pos] {
+            let got = mentioned(pos);
+            if !got.iter().any(|f| f == want) {
+                failures.push(format!("{pos:?}: expected {want}, got {got:?}"));
+            }
+        }
+        for neg in [en_neg, nl_neg] {
+            let got = mentioned(neg);
+            if !got.is_empty() {
+                failures.push(format!("{neg:?}: expected no model, got {got:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -8,6 +8,7 @@
 
 mod attachment;
 mod attribution;
+mod conditional;
 mod context;
 mod contrast;
 mod coreference;
@@ -155,6 +156,7 @@ pub static ALL: &[&dyn Rule] = &[
     &attachment::Attach,
     &coreference::Coreference,
     &question::Question,
+    &conditional::Conditional,
     &scare_quotes::ScareQuotes,
     &hedge::Hedge,
     &negation::Negation,

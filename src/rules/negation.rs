@@ -93,6 +93,32 @@ impl Rule for Negation {
             );
             return;
         }
+        // "open source in name only", "alleen in naam open source" (after the term).
+        let tail_end = ctx
+            .toks
+            .get(ctx.tok_at_or_after(term.word.end) + 5)
+            .map(|t| t.span.end)
+            .unwrap_or(clause.end)
+            .min(clause.end);
+        if let Some((cue, at)) = ctx.find_any(
+            term.word.end..tail_end.max(term.word.end),
+            &[
+                "in name only",
+                "only in name",
+                "alleen in naam",
+                "in naam",
+                "niet echt",
+                "not really",
+            ],
+        ) {
+            j.set_polarity(
+                Polarity::Negated,
+                self.id(),
+                at,
+                format!("negated by '{cue}'"),
+            );
+            return;
+        }
         // Clause-final negation after the term (Dutch word order).
         let after = ctx.toks_in(term.word.end..clause.end);
         for (i, t) in after.iter().enumerate().take(8) {

@@ -3,10 +3,10 @@
 //! gives the same article, on every machine. Shared by
 //! `examples/gen_corpus`, `benches/stages.rs` and `tests/batch.rs`.
 //!
-//! Mix (by design, like a tech-news archive): about a third of the articles
-//! make "open source" claims about named models (true and false, asserted,
-//! attributed and denied), a third name models without any such claim, and a
-//! third are about something else. Every article has YAML front matter, a
+//! Mix (by design, a claim-rich tech-news archive): a quarter of the
+//! articles make "open source" claims about named models (about one sentence
+//! in seven: true and false, asserted, attributed and denied), 35 % name
+//! models without any such claim, and 40 % are about something else. Every article has YAML front matter, a
 //! title, an intro, and sections drawn from headings, paragraphs, bullet and
 //! numbered lists, links, tables, fenced code (that says "open source" and
 //! must be ignored), and block quotes.
@@ -200,9 +200,9 @@ fn fill(template: &str, m: &str, d: &str) -> String {
 pub fn article(seed: u64, index: u64) -> Article {
     let mut r = Rng::new(seed ^ index.wrapping_mul(0xA24B_AED4_963E_E407));
     let dutch = r.chance(50);
-    let kind = match r.below(3) {
-        0 => Kind::Claims,
-        1 => Kind::Mentions,
+    let kind = match r.below(20) {
+        0..=4 => Kind::Claims,
+        5..=11 => Kind::Mentions,
         _ => Kind::Other,
     };
     let (claims, mentions, filler, headings, topics) = if dutch {
@@ -246,7 +246,7 @@ pub fn article(seed: u64, index: u64) -> Article {
         let (m2, d2) = MODELS[r.below(MODELS.len())];
         let (mm, dd) = if r.chance(60) { (m, d) } else { (m2, d2) };
         match kind {
-            Kind::Claims if r.chance(22) => fill(r.pick(claims), mm, dd),
+            Kind::Claims if r.chance(15) => fill(r.pick(claims), mm, dd),
             Kind::Claims | Kind::Mentions if r.chance(25) => fill(r.pick(mentions), mm, dd),
             _ => r.pick(filler).to_string(),
         }

@@ -180,10 +180,7 @@ impl Engine {
         let text = prose.text.as_str();
         let sents = Sentences::new(prose);
         let mentions: Vec<Mention> = mentions::find(text, &self.matcher, &self.glossary, |at| {
-            sents
-                .locate(at)
-                .map(|si| sents.range(si))
-                .unwrap_or(at..at)
+            sents.locate(at).map(|si| sents.range(si)).unwrap_or(at..at)
         });
         let starts: Vec<usize> = mentions.iter().map(|m| m.plain.start).collect();
         let terms: Vec<ClaimTerm> =

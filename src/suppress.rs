@@ -109,11 +109,15 @@ impl Suppressions {
                 "enable" => {
                     let scope = parse_scope(rest, glossary);
                     // A bare enable closes every open region; a named one closes those regions.
-                    let (close, keep): (Vec<_>, Vec<_>) =
-                        open.drain(..).partition(|(_, sc)| scope == Scope::All || *sc == scope);
+                    let (close, keep): (Vec<_>, Vec<_>) = open
+                        .drain(..)
+                        .partition(|(_, sc)| scope == Scope::All || *sc == scope);
                     open = keep;
-                    s.ranges
-                        .extend(close.into_iter().map(|(start, sc)| (start..c.src.start, sc)));
+                    s.ranges.extend(
+                        close
+                            .into_iter()
+                            .map(|(start, sc)| (start..c.src.start, sc)),
+                    );
                 }
                 _ => {}
             }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 
-import { binary, checkDraft, chromiumPath, cli, fixture, launch, startServer } from './harness.mjs';
+import { binary, checkDraft, chromiumPath, cli, fixture, launch, root, startServer } from './harness.mjs';
 
 const haveChromium = existsSync(chromiumPath);
 
@@ -190,6 +190,32 @@ describe('openclaim serve in Chromium', { skip: !haveChromium && `${chromiumPath
       await page.$eval('#draft', (e) => e.textContent),
       draft.replace('opensource-alternatief', 'gesloten alternatief').replace('opensource-model', 'open-weights-model'),
     );
+  });
+
+  test('a file opened with the picker is checked under its own name', async (t) => {
+    const page = await open(t);
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/check'));
+    await page.setInputFiles('#file', `${root}/fixtures/en-openwashing.md`);
+    await answered;
+    await page.waitForSelector('#review:not([hidden])');
+    assert.equal(await page.locator('#findings li.finding').count(), cliFindings('en-openwashing.md').length);
+    const report = await downloaded(page, '#dl-report');
+    assert.equal(report.name, 'en-openwashing.report.json');
+    assert.equal(JSON.parse(report.text).files[0].path, 'en-openwashing.md');
+  });
+
+  test('at 200 % zoom the page fits the width, in dark mode too', async (t) => {
+    for (const colorScheme of ['light', 'dark']) {
+      const context = await browser.newContext({ viewport: { width: 640, height: 800 }, deviceScaleFactor: 2, colorScheme });
+      t.after(() => context.close());
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await checkDraft(page, fixture('en-openwashing.md'));
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(widths[0] <= widths[1], `page is ${widths[0]} px wide in a ${widths[1]} px window`);
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.equal(bg === 'rgb(21, 23, 27)', colorScheme === 'dark', bg);
+    }
   });
 
   test('the definition switch re-checks with the other definition', async (t) => {

@@ -52,21 +52,36 @@ pub fn glossary(cmd: GlossaryCommand) -> u8 {
                     emit(&(serde_json::to_string_pretty(&all).unwrap_or_default() + "\n"));
                 }
                 ListFormat::Text => {
-                    let mut out = format!(
-                        "{:<34} {:<20} {:<48} {}\n",
-                        "MODEL", "DEVELOPER", "LICENSE", "STATUS"
-                    );
-                    for m in g.models() {
-                        let lic = g
-                            .license(&m.license)
-                            .map(|l| l.id.as_str())
-                            .unwrap_or(m.license.as_str());
+                    let rows: Vec<[String; 4]> = g
+                        .models()
+                        .iter()
+                        .map(|m| {
+                            let lic = g
+                                .license(&m.license)
+                                .map(|l| l.id.clone())
+                                .unwrap_or_else(|| m.license.clone());
+                            [
+                                m.canonical.clone(),
+                                m.developer.clone(),
+                                lic,
+                                status_of(&g, m).as_str().to_string(),
+                            ]
+                        })
+                        .collect();
+                    let header = ["MODEL", "DEVELOPER", "LICENSE", "STATUS"].map(String::from);
+                    let width = |c: usize| {
+                        rows.iter()
+                            .chain(std::iter::once(&header))
+                            .map(|r| r[c].chars().count())
+                            .max()
+                            .unwrap_or(0)
+                    };
+                    let (w0, w1, w2) = (width(0), width(1), width(2));
+                    let mut out = String::new();
+                    for r in std::iter::once(&header).chain(rows.iter()) {
                         out.push_str(&format!(
-                            "{:<34} {:<20} {:<48} {}\n",
-                            m.canonical,
-                            m.developer,
-                            lic,
-                            status_of(&g, m).as_str()
+                            "{:<w0$}  {:<w1$}  {:<w2$}  {}\n",
+                            r[0], r[1], r[2], r[3]
                         ));
                     }
                     out.push_str(&format!("{} models\n", g.models().len()));

@@ -44,14 +44,10 @@ fn prose_ranges(src: &str) -> Vec<Range<usize>> {
             Event::Start(
                 Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_) | Tag::HtmlBlock,
             ) => depth_excluded += 1,
-            Event::Start(Tag::Link { link_type, .. })
-                if matches!(
-                    link_type,
-                    pulldown_cmark::LinkType::Autolink | pulldown_cmark::LinkType::Email
-                ) =>
-            {
-                depth_excluded += 1
-            }
+            Event::Start(Tag::Link {
+                link_type: pulldown_cmark::LinkType::Autolink | pulldown_cmark::LinkType::Email,
+                ..
+            }) => depth_excluded += 1,
             Event::End(
                 TagEnd::CodeBlock | TagEnd::Image | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock,
             ) => depth_excluded = depth_excluded.saturating_sub(1),

@@ -84,9 +84,15 @@ pub(crate) fn sanitize(text: &str) -> String {
         }
         clean.push_str(word);
     }
-    clean
+    let mut clean = clean
         .trim_start_matches(|c: char| matches!(c, '#' | '=' | '+' | '-') || c.is_whitespace())
-        .to_owned()
+        .to_owned();
+    // A replacement such as "gesloten " for "opensource-" in "opensource-alternatief"
+    // needs its trailing space to keep the words apart.
+    if !clean.is_empty() && text.ends_with(' ') {
+        clean.push(' ');
+    }
+    clean
 }
 
 /// `{~~TERM~>REPLACEMENT~~}{>>openclaim: COMMENT<<}`. The term is copied

@@ -15,7 +15,7 @@ use crate::rules::{self, Context, Polarity, Voice};
 use crate::span::LineIndex;
 use crate::suppress::Suppressions;
 use crate::text::{lang, sentences};
-use crate::verdict::{severity, Definition};
+use crate::verdict::{is_wrong, Definition, Policy};
 use crate::Lang;
 
 /// Settings that change what is found.
@@ -28,6 +28,8 @@ pub struct Options {
     pub as_of: Option<Date>,
     /// Also list claim terms that produced no finding, and why.
     pub explain: bool,
+    /// Severities by status, voice and model; the default is the severity table.
+    pub policy: Policy,
 }
 
 pub struct Engine {
@@ -106,6 +108,24 @@ impl<'a> Sentences<'a> {
     fn next(&self, (b, i): (usize, usize)) -> Option<Range<usize>> {
         self.of_block(b).get(i + 1).cloned()
     }
+}
+
+/// True when the word before `at` (within the sentence starting at
+/// `sentence_start`) introduces a comparison or a complement.
+fn after_comparison(text: &str, sentence_start: usize, at: usize) -> bool {
+    const WORDS: &[&str] = &[
+        "since", "sinds", "than", "dan", "with", "met", "besides", "naast", "unlike", "like",
+        "zoals", "versus", "vs", "vs.", "over", "against", "tegen", "beats", "verslaat", "to",
+        "naar", "from", "uit", "van", "of", "for", "voor", "on", "op",
+    ];
+    let before = text.get(sentence_start..at).unwrap_or("");
+    let last = before
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+        .to_lowercase();
+    WORDS.contains(&last.as_str())
 }
 
 impl Engine {
@@ -194,10 +214,14 @@ impl Engine {
             let sent_range = sents.range(si);
             let here_start = mentions.partition_point(|m| m.plain.start < sent_range.start);
             let here_end = mentions.partition_point(|m| m.plain.start < sent_range.end);
+            // The antecedent in the previous sentence: its first model that is not
+            // a comparison or a complement ("… sinds GPT-2", "… than GPT-4").
             let previous = sents.previous(si).and_then(|p| {
                 let end = mentions.partition_point(|m| m.plain.start < p.end);
                 let prev_start = mentions.partition_point(|m| m.plain.start < p.start);
-                (end > prev_start).then(|| end - 1)
+                (prev_start..end)
+                    .find(|&i| !after_comparison(text, p.start, mentions[i].plain.start))
+                    .or((end > prev_start).then(|| end - 1))
             });
             let mut ctx = Context::new(
                 text,
@@ -267,15 +291,26 @@ impl Engine {
                 }
                 let facts = self.glossary.facts(model, on);
                 let attributed = matches!(judgment.voice, Voice::Attributed { .. });
-                let Some(sev) = severity(facts.status, attributed, self.options.definition) else {
-                    explain(
-                        Some(as_written(subject.mention)),
+                let definition = self.options.definition;
+                let Some(sev) =
+                    self.options
+                        .policy
+                        .severity(&model.id, facts.status, attributed, definition)
+                else {
+                    let reason = if is_wrong(facts.status, definition) {
+                        format!(
+                            "accepted by the configuration: claims about {} ({}) are not reported",
+                            model.canonical,
+                            facts.status.as_str()
+                        )
+                    } else {
                         format!(
                             "the glossary lists {} as {}",
                             model.canonical,
                             facts.status.as_str()
-                        ),
-                    );
+                        )
+                    };
+                    explain(Some(as_written(subject.mention)), reason);
                     continue;
                 };
                 let corr = correction(

@@ -38,4 +38,4 @@ pub use error::InputError;
 pub use glossary::{Glossary, Openness};
 pub use report::Finding;
 pub use text::lang::Lang;
-pub use verdict::{Definition, Severity};
+pub use verdict::{Definition, Policy, Severity};

@@ -126,6 +126,7 @@ pub fn engine(analysis: &Analysis, explain: bool) -> Result<Engine, String> {
             definition: analysis.definition,
             as_of: analysis.as_of,
             explain,
+            ..Options::default()
         },
     ))
 }

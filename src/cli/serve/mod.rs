@@ -59,6 +59,7 @@ impl Engines {
                     definition,
                     as_of: analysis.as_of,
                     explain,
+                    ..Options::default()
                 },
             )
         };

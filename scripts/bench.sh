@@ -45,14 +45,14 @@ run() {
   local label="$1"; shift
   local times=() rss=0
   for _ in $(seq "$RUNS"); do
-    "$TIME" -f "%e %M" -o "$TARGET/bench-time.txt" "$@" >/dev/null 2>"$TARGET/bench-stderr.txt" || true
-    read -r t m < <(tail -n 1 "$TARGET/bench-time.txt")
-    times+=("$t")
+    "$TIME" -f "%e %M %U %S" -o "$TARGET/bench-time.txt" "$@" >/dev/null 2>"$TARGET/bench-stderr.txt" || true
+    read -r t m u y < <(tail -n 1 "$TARGET/bench-time.txt")
+    times+=("$t $(echo "$u + $y" | bc -l)")
     [ "$m" -gt "$rss" ] && rss=$m
   done
-  SECS=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  read -r SECS CPU < <(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}')
   RSS=$rss
-  printf '%-34s %8.3f s %9.1f MB/s %8.1f MB max RSS\n' "$label" "$SECS" "$(echo "$BYTES / 1000000 / $SECS" | bc -l)" "$(echo "$RSS / 1024" | bc -l)"
+  printf '%-36s %7.3f s %7.1f MB/s  %6.2f s CPU  %6.1f MB max RSS\n' "$label" "$SECS" "$(echo "$BYTES / 1000000 / $SECS" | bc -l)" "$CPU" "$(echo "$RSS / 1024" | bc -l)"
 }
 
 corpus "$DIR" "$N"
@@ -63,7 +63,7 @@ CORES=$(nproc)
 
 echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $CORES cores; $(uname -sr)"
 echo "corpus:  $DIR: $FILES files, $(echo "$BYTES / 1000000" | bc -l | xargs printf '%.1f') MB (gen_corpus $N)"
-echo "runs:    median of $RUNS"
+echo "runs:    median of $RUNS (wall time); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 
 run "pulldown-cmark parse only (1 thread)" "$BIN/examples/parse_only" "$DIR"
@@ -76,6 +76,7 @@ echo
 printf 'single thread / parse only:  %.2f  (target >= 0.33)\n' "$(echo "$PARSE / $ONE" | bc -l)"
 printf '%d cores / 1 core:            %.2f  (target >= 1.7 on 2 cores)\n' "$CORES" "$(echo "$ONE / $ALL" | bc -l)"
 "$BIN/examples/glossary_load"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on the machine skew wall times, the multi-core ratio most)"
 
 if [ "$BIG" = 1 ]; then
   BIGDIR="${DIR}-1g"

@@ -16,6 +16,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod annotate;
+pub mod config;
 pub mod correction;
 pub mod date;
 pub mod detect;

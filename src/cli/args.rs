@@ -2,12 +2,14 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use openclaim::date::Date;
 
 use super::batch::BatchArgs;
 use super::stream::StreamArgs;
+pub use openclaim::config::FailOn;
 use openclaim::{Definition, Lang, Style};
 
 #[derive(Debug, Parser)]
@@ -20,8 +22,18 @@ checks each against a license glossary, and reports or annotates what is wrong.\
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O error."
 )]
 pub struct Cli {
+    /// Colour in diagnostics: auto (when writing to a terminal and NO_COLOR is unset), always or never
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, global = true)]
+    pub color: ColorWhen,
     #[command(subcommand)]
     pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -29,15 +41,21 @@ pub struct Analysis {
     /// Article language when the front matter has no `lang:` (default: detected)
     #[arg(long, value_parser = parse_lang, global = true)]
     pub lang: Option<Lang>,
-    /// What counts as open source: osaid (OSI Open Source AI Definition) or license (an OSI license on the weights)
-    #[arg(long, value_parser = parse_definition, default_value = "osaid", global = true)]
-    pub definition: Definition,
+    /// What counts as open source: osaid (OSI Open Source AI Definition; the default) or license (an OSI license on the weights)
+    #[arg(long, value_parser = definition_parser(), global = true)]
+    pub definition: Option<Definition>,
     /// Extra glossary directory, layered over the embedded glossary (repeatable)
     #[arg(long = "glossary", value_name = "DIR", global = true)]
     pub glossary: Vec<PathBuf>,
     /// Judge by the facts in force on this date (YYYY-MM-DD), overriding front matter `date:`
     #[arg(long, value_name = "DATE", value_parser = parse_date, global = true)]
     pub as_of: Option<Date>,
+    /// Use this configuration file for every input instead of the nearest .openclaim.toml
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+    /// Do not read any .openclaim.toml
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -49,9 +67,12 @@ pub enum Command {
         paths: Vec<String>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
-        /// Lowest severity that makes the exit code 1
-        #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-        fail_on: FailOn,
+        /// Lowest severity that makes the exit code 1: warning (default), note or never
+        #[arg(long, value_parser = fail_on_parser())]
+        fail_on: Option<FailOn>,
+        /// Exit 0 even when there are findings (2 still means an error)
+        #[arg(long)]
+        no_exit: bool,
         /// Also list claim terms that produced no finding, and why
         #[arg(long)]
         explain: bool,
@@ -74,12 +95,15 @@ pub enum Command {
         /// Rewrite the input files (atomically; unchanged files are left alone)
         #[arg(long)]
         in_place: bool,
-        /// Annotation style
-        #[arg(long, value_parser = parse_style, default_value = "critic")]
-        style: Style,
-        /// Lowest severity that makes the exit code 1
-        #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-        fail_on: FailOn,
+        /// Annotation style: critic (default), footnote or comment
+        #[arg(long, value_parser = style_parser())]
+        style: Option<Style>,
+        /// Lowest severity that makes the exit code 1: warning (default), note or never
+        #[arg(long, value_parser = fail_on_parser())]
+        fail_on: Option<FailOn>,
+        /// Exit 0 even when there are findings (2 still means an error)
+        #[arg(long)]
+        no_exit: bool,
         #[command(flatten)]
         batch: BatchArgs,
         #[command(flatten)]
@@ -115,6 +139,45 @@ pub enum Command {
     },
     /// Start a local web page for editors: paste a draft, see each claim, accept corrections
     Serve(super::serve::ServeArgs),
+    /// Show the effective configuration (.openclaim.toml, flags, defaults)
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
+    /// What openclaim checks and why; with a model name, why a claim about it would be flagged
+    Explain {
+        /// A model name, alias or glossary id
+        model: Option<String>,
+        #[command(flatten)]
+        analysis: Analysis,
+    },
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or write one page per command into DIR
+    Man {
+        /// Write openclaim.1 and openclaim-COMMAND.1 files here instead of printing
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// The effective configuration for PATH (default: the working directory), with where each value came from
+    Show {
+        path: Option<PathBuf>,
+        /// As check and annotate would see it with this --fail-on
+        #[arg(long, value_parser = fail_on_parser())]
+        fail_on: Option<FailOn>,
+        /// As annotate would see it with this --style
+        #[arg(long, value_parser = style_parser())]
+        style: Option<Style>,
+        #[command(flatten)]
+        analysis: Analysis,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -144,6 +207,10 @@ pub enum Format {
     Compact,
     Json,
     Jsonl,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
+    Sarif,
+    /// Reviewdog Diagnostic Format, one JSON object per finding and line
+    Rdjsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -152,24 +219,21 @@ pub enum ListFormat {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
-    Warning,
-    Note,
-    Never,
+fn fail_on_parser() -> impl TypedValueParser<Value = FailOn> {
+    PossibleValuesParser::new(["warning", "note", "never"]).try_map(|s| s.parse::<FailOn>())
+}
+
+fn style_parser() -> impl TypedValueParser<Value = Style> {
+    PossibleValuesParser::new(Style::ALL.map(Style::name))
+        .try_map(|s| s.parse::<Style>().map_err(|e| e.to_string()))
+}
+
+fn definition_parser() -> impl TypedValueParser<Value = Definition> {
+    PossibleValuesParser::new(["osaid", "license"]).try_map(|s| s.parse::<Definition>())
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     s.parse()
-}
-
-fn parse_definition(s: &str) -> Result<Definition, String> {
-    s.parse()
-}
-
-fn parse_style(s: &str) -> Result<Style, String> {
-    s.parse()
-        .map_err(|e: openclaim::annotate::ParseStyleError| e.to_string())
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

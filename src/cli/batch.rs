@@ -13,16 +13,17 @@ use clap::Args;
 
 use openclaim::error::InputError;
 use openclaim::report::FileReport;
-use openclaim::{source, Engine, Style};
+use openclaim::source;
 
 use super::args::Format;
+use super::config::{Configs, Settings};
 use super::inputs::{io_message, Input};
 use super::pool::{ordered_map, Sink};
 use super::progress::Progress;
 use super::summary::{Record, Stats, Written};
 use super::walk::{Inputs, Item, WalkOptions};
 use super::write::{atomic_write, same_file};
-use super::{output, FailOn, EXIT_ERROR, EXIT_FINDINGS};
+use super::{output, sarif, EXIT_ERROR, EXIT_FINDINGS};
 
 /// Options shared by `check` and `annotate` for runs over many files.
 #[derive(Debug, Args, Clone)]
@@ -103,8 +104,13 @@ pub enum Dest {
 
 #[derive(Debug, Clone)]
 pub enum Mode {
-    Check { format: Format, explain: bool },
-    Annotate { style: Style, dest: Dest },
+    Check {
+        format: Format,
+        explain: bool,
+        human: output::Human,
+    },
+    /// The style comes from each file's configuration (or --style).
+    Annotate { dest: Dest },
 }
 
 /// Reads an input, refusing one over `max` bytes before reading it.
@@ -167,9 +173,10 @@ pub fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
 }
 
 struct Worker<'a> {
-    engine: &'a Engine,
+    configs: &'a Configs,
     mode: &'a Mode,
     max_bytes: u64,
+    cwd: PathBuf,
 }
 
 impl Worker<'_> {
@@ -194,6 +201,29 @@ impl Worker<'_> {
             self.render(&report, None, &mut rec);
             return rec;
         }
+        let (config_file, settings) = self.configs.for_input(&item.input);
+        let settings = match settings {
+            Ok(s) => s,
+            Err(e) => {
+                let config = config_file
+                    .as_deref()
+                    .map(super::config::display)
+                    .unwrap_or_default();
+                let report = failed(
+                    &mut rec,
+                    format!("{name}: not checked: the configuration {config} has errors"),
+                );
+                rec.config_error = Some(e);
+                self.render(&report, None, &mut rec);
+                return rec;
+            }
+        };
+        if let Input::File(p) = &item.input {
+            if settings.ignores(p) {
+                rec.ignored = true;
+                return rec;
+            }
+        }
         let (bytes, meta) = match read_input(&item.input, self.max_bytes) {
             Ok(x) => x,
             Err(e) => {
@@ -212,7 +242,7 @@ impl Worker<'_> {
             }
         };
         let analysed = catch_unwind(AssertUnwindSafe(|| {
-            self.analyse(&item, &name, text, meta.as_ref(), &mut rec)
+            self.analyse(&settings, &item, &name, text, meta.as_ref(), &mut rec)
         }));
         let report = match analysed {
             Ok(report) => report,
@@ -228,13 +258,14 @@ impl Worker<'_> {
                 )
             }
         };
-        rec.count(&report.findings);
+        rec.count(&report.findings, report.suppressed, settings.fail_on());
         self.render(&report, Some(text), &mut rec);
         rec
     }
 
     fn analyse(
         &self,
+        settings: &Settings,
         item: &Item,
         name: &str,
         text: &str,
@@ -242,9 +273,9 @@ impl Worker<'_> {
         rec: &mut Record,
     ) -> FileReport {
         match self.mode {
-            Mode::Check { .. } => self.engine.check(name, text).report,
-            Mode::Annotate { style, dest } => {
-                let (annotated, result) = self.engine.annotate(name, text, *style);
+            Mode::Check { .. } => settings.engine.check(name, text).report,
+            Mode::Annotate { dest } => {
+                let (annotated, result) = settings.engine.annotate(name, text, settings.style());
                 let mode = meta.map(|m| m.permissions());
                 let target = match dest {
                     Dest::Stdout => {
@@ -302,11 +333,28 @@ impl Worker<'_> {
 
     /// What standard output gets for this file, rendered on the worker.
     fn render(&self, report: &FileReport, text: Option<&str>, rec: &mut Record) {
-        let Mode::Check { format, .. } = self.mode else {
+        let Mode::Check { format, human, .. } = self.mode else {
             return;
         };
         match format {
-            Format::Human => output::human(report, text, &mut rec.stdout),
+            Format::Human => output::human(report, text, human, &mut rec.stdout),
+            Format::Sarif => {
+                let results: Vec<String> = report
+                    .findings
+                    .iter()
+                    .map(|f| {
+                        serde_json::to_string(&sarif::result(f, &report.path, text, &self.cwd))
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                rec.stdout = results.join(",\n");
+            }
+            Format::Rdjsonl => {
+                for f in &report.findings {
+                    rec.stdout
+                        .push_str(&sarif::rdjson_lines(f, &report.path, text, &self.cwd));
+                }
+            }
             Format::Compact => output::compact(report, &mut rec.stdout),
             Format::Jsonl => {
                 rec.stdout = output::jsonl_line(report);
@@ -322,6 +370,10 @@ impl Worker<'_> {
 struct Output {
     out: std::io::BufWriter<std::io::Stdout>,
     json: Option<bool>,
+    /// SARIF: whether no result was written yet, and the errors for the invocation.
+    sarif: Option<(bool, Vec<String>)>,
+    /// Configuration errors already printed in full.
+    config_errors: std::collections::HashSet<String>,
     stats: Stats,
     progress: Progress,
     closed: bool,
@@ -351,10 +403,29 @@ impl Output {
 
 impl Sink<Record> for Output {
     fn put(&mut self, rec: Record) -> bool {
+        if let Some(c) = &rec.config_error {
+            if self.config_errors.insert(c.clone()) {
+                self.progress.println(&format!("error: {c}"));
+            }
+        }
         if let Some(e) = &rec.error {
             self.progress.println(&format!("error: {e}"));
+            if let Some((_, errors)) = self.sarif.as_mut() {
+                errors.push(rec.config_error.clone().unwrap_or_else(|| e.clone()));
+            }
         }
         self.stats.add(&rec);
+        if rec.ignored {
+            self.progress.update(&self.stats);
+            return true;
+        }
+        if let Some((first, _)) = self.sarif.as_mut() {
+            if !rec.stdout.is_empty() {
+                let sep = if *first { "\n" } else { ",\n" };
+                *first = false;
+                self.write(sep);
+            }
+        }
         if let Some(first) = self.json.as_mut() {
             let sep = if *first { "\n" } else { ",\n" };
             *first = false;
@@ -370,13 +441,14 @@ impl Sink<Record> for Output {
     }
 }
 
-/// Runs `mode` over `paths` and returns the exit code.
+/// Runs `mode` over `paths` with each file's configuration and returns
+/// the exit code (with `no_exit`, 0 unless a file could not be checked).
 pub fn run(
-    engine: &Engine,
+    configs: &Configs,
     paths: &[String],
     mode: Mode,
     batch: &BatchArgs,
-    fail_on: FailOn,
+    no_exit: bool,
 ) -> u8 {
     let skip = match &mode {
         Mode::Annotate {
@@ -425,9 +497,21 @@ pub fn run(
             ..
         }
     );
+    let is_sarif = matches!(
+        mode,
+        Mode::Check {
+            format: Format::Sarif,
+            ..
+        }
+    );
+    let cwd = std::env::current_dir()
+        .map(|d| super::config::absolute(&d))
+        .unwrap_or_default();
     let mut sink = Output {
         out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout()),
         json: json.then_some(true),
+        sarif: is_sarif.then(|| (true, Vec::new())),
+        config_errors: std::collections::HashSet::new(),
         stats: Stats::default(),
         progress: Progress::new(batch.quiet, paths, &options),
         closed: false,
@@ -435,10 +519,14 @@ pub fn run(
     if json {
         sink.write(&output::json_open());
     }
+    if is_sarif {
+        sink.write(&sarif::open(&cwd));
+    }
     let worker = Worker {
-        engine,
+        configs,
         mode: &mode,
         max_bytes: batch.max_bytes,
+        cwd,
     };
     ordered_map(
         Inputs::new(paths, &options),
@@ -449,6 +537,9 @@ pub fn run(
     if json {
         let close = output::json_close(sink.json == Some(false));
         sink.write(&close);
+    }
+    if let Some((_, errors)) = sink.sarif.take() {
+        sink.write(&sarif::close(&errors));
     }
     sink.flush();
     sink.progress.finish();
@@ -462,7 +553,7 @@ pub fn run(
     }
     if stats.errors > 0 {
         EXIT_ERROR
-    } else if stats.failing(fail_on) {
+    } else if stats.failing > 0 && !no_exit {
         EXIT_FINDINGS
     } else {
         0

@@ -4,11 +4,14 @@
 
 mod args;
 mod batch;
+mod color;
 mod commands;
+mod config;
 mod inputs;
 mod output;
 mod pool;
 mod progress;
+mod sarif;
 mod serve;
 mod stream;
 mod summary;
@@ -21,9 +24,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use openclaim::{Engine, Glossary, Options};
+use openclaim::Glossary;
 
-pub use args::{Analysis, Cli, Command, FailOn};
+pub use args::{Analysis, Cli, ColorWhen, Command, FailOn};
+pub use config::{Configs, Settings};
 
 /// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.
 pub const EXIT_FINDINGS: u8 = 1;
@@ -37,15 +41,28 @@ pub fn run() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { EXIT_ERROR } else { 0 });
         }
     };
+    let color = cli.color;
     let code = match cli.command {
         Command::Check {
             paths,
             format,
             fail_on,
+            no_exit,
             explain,
             batch,
             analysis,
-        } => commands::check(&paths, format, fail_on, explain, &batch, &analysis),
+        } => commands::check(
+            &paths,
+            commands::CheckArgs {
+                format,
+                fail_on,
+                no_exit,
+                explain,
+                color,
+            },
+            &batch,
+            &analysis,
+        ),
         Command::Annotate {
             paths,
             output,
@@ -53,6 +70,7 @@ pub fn run() -> ExitCode {
             in_place,
             style,
             fail_on,
+            no_exit,
             batch,
             analysis,
         } => {
@@ -62,7 +80,7 @@ pub fn run() -> ExitCode {
                 (None, None, true) => batch::Dest::InPlace,
                 (None, None, false) => batch::Dest::Stdout,
             };
-            commands::annotate(&paths, dest, style, fail_on, &batch, &analysis)
+            commands::annotate(&paths, dest, style, fail_on, no_exit, &batch, &analysis)
         }
         Command::Stream(args) => stream::stream(&args),
         Command::Strip { paths, output } => commands::strip(&paths, output.as_deref()),
@@ -74,6 +92,10 @@ pub fn run() -> ExitCode {
         } => commands::eval(&files, min_precision, min_recall, &analysis),
         Command::Glossary { command } => commands::glossary(command),
         Command::Serve(args) => serve::run(&args),
+        Command::Config { command } => commands::config(command),
+        Command::Explain { model, analysis } => commands::explain(model.as_deref(), &analysis),
+        Command::Completions { shell } => commands::completions(shell),
+        Command::Man { dir } => commands::man(dir.as_deref()),
     };
     ExitCode::from(code)
 }
@@ -117,18 +139,13 @@ pub fn load_glossary(dirs: &[PathBuf]) -> Result<Glossary, String> {
     Ok(g)
 }
 
-pub fn engine(analysis: &Analysis, explain: bool) -> Result<Engine, String> {
-    let glossary = load_glossary(&analysis.glossary)?;
-    Ok(Engine::new(
-        glossary,
-        Options {
-            lang: analysis.lang,
-            definition: analysis.definition,
-            as_of: analysis.as_of,
-            explain,
-            ..Options::default()
-        },
-    ))
+/// The settings for the working directory: its .openclaim.toml (or
+/// --config, or none with --no-config) under the analysis flags.
+pub fn cwd_settings(
+    analysis: &Analysis,
+    explain: bool,
+) -> Result<std::sync::Arc<Settings>, String> {
+    Configs::new(analysis, None, None, explain).for_cwd()
 }
 
 /// Writes to stdout; a closed pipe (`| head`) ends quietly.

@@ -4,60 +4,173 @@ use std::fmt::Write as _;
 
 use openclaim::report::{FileReport, Finding, Report};
 use openclaim::span::LineIndex;
+use openclaim::Severity;
+
+use super::color::{self, Paint, Tone};
+
+/// How human diagnostics are drawn.
+#[derive(Debug, Clone, Copy)]
+pub struct Human {
+    pub color: bool,
+    /// Columns to wrap notes and crop long source lines to.
+    pub width: usize,
+}
+
+impl Default for Human {
+    fn default() -> Self {
+        Human {
+            color: false,
+            width: color::DEFAULT_WIDTH,
+        }
+    }
+}
+
+/// The license, its id and whether OSI approved it.
+pub fn license_name(f: &Finding) -> String {
+    match (&f.license.spdx, f.license.osi_approved) {
+        (Some(id), Some(true)) => format!("{} ({id}, OSI-approved)", f.license.name),
+        (Some(id), _) => format!("{} ({id}, not OSI-approved)", f.license.name),
+        (None, _) => f.license.name.clone(),
+    }
+}
+
+/// The license and its source, as one phrase.
+pub fn license_facts(f: &Finding) -> String {
+    format!(
+        "license: {}; source: {} (as of {})",
+        license_name(f),
+        f.source,
+        f.as_of
+    )
+}
+
+/// The source line, cropped around the claim when it is wider than
+/// `avail` columns, and the underline's lead and width in columns.
+fn window(line: &str, lead: usize, term: usize, avail: usize) -> (String, usize, usize) {
+    let shown: String = line.replace('\t', " ");
+    let total = color::width(&shown);
+    if total <= avail {
+        return (shown, lead, term);
+    }
+    let avail = avail.max(20);
+    let context = avail.saturating_sub(term.min(avail)) / 3;
+    let start = lead.saturating_sub(context);
+    let prefix = usize::from(start > 0);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let mut col = 0;
+    let mut used = prefix;
+    let mut cut = false;
+    for c in shown.chars() {
+        let w = color::char_width(c);
+        if col >= start {
+            if used + w > avail.saturating_sub(1) && col + w < total {
+                cut = true;
+                break;
+            }
+            out.push(c);
+            used += w;
+        }
+        col += w;
+    }
+    if cut {
+        out.push('…');
+    }
+    let lead_in = lead.saturating_sub(start) + prefix;
+    let width = term.min(avail.saturating_sub(lead_in).max(1));
+    (out, lead_in, width)
+}
 
 /// rustc-style: the severity and message, the location, the source line
-/// with the term underlined, then the facts and the suggestion.
-pub fn human(report: &FileReport, source: Option<&str>, out: &mut String) {
+/// with the term underlined, then the facts and the suggestion. Without
+/// colour the layout is the same, byte for byte, minus the escapes.
+pub fn human(report: &FileReport, source: Option<&str>, style: &Human, out: &mut String) {
+    let p = Paint { on: style.color };
+    let idx = source.map(LineIndex::new);
     for f in &report.findings {
+        let tone = match f.severity {
+            Severity::Warning => Tone::Warning,
+            Severity::Note => Tone::Note,
+        };
         let _ = writeln!(
             out,
-            "{}: '{}' claim about {} ({})",
-            f.severity.as_str(),
-            f.term,
-            f.model.canonical,
-            f.status.as_str()
+            "{}{}",
+            p.paint(tone, f.severity.as_str()),
+            p.paint(
+                Tone::Bold,
+                &format!(
+                    ": '{}' claim about {} ({})",
+                    f.term,
+                    f.model.canonical,
+                    f.status.as_str()
+                )
+            )
         );
-        let _ = writeln!(out, "  --> {}:{}:{}", report.path, f.line, f.column);
-        if let Some(src) = source {
-            let idx = LineIndex::new(src);
+        let _ = writeln!(
+            out,
+            "  {} {}:{}:{}",
+            p.paint(Tone::Gutter, "-->"),
+            report.path,
+            f.line,
+            f.column
+        );
+        if let (Some(src), Some(idx)) = (source, idx.as_ref()) {
             if let Some(range) = idx.line_range(src, f.line) {
                 let line = &src[range.clone()];
                 let gutter = f.line.to_string();
                 let pad = " ".repeat(gutter.len());
-                let _ = writeln!(out, "{pad} |");
-                let _ = writeln!(out, "{gutter} | {}", line.replace('\t', " "));
-                let lead: usize = line
+                let lead = line
                     .get(..f.start.saturating_sub(range.start).min(line.len()))
-                    .map(|s| s.chars().count())
+                    .map(color::width)
                     .unwrap_or(0);
-                let width = src
+                let term = src
                     .get(f.start..f.end.min(range.end))
-                    .map(|s| s.chars().count())
+                    .map(color::width)
                     .unwrap_or(1)
                     .max(1);
-                let _ = writeln!(out, "{pad} | {}{}", " ".repeat(lead), "^".repeat(width));
+                let avail = style.width.saturating_sub(gutter.len() + 3);
+                let (shown, lead, term) = window(line, lead, term, avail);
+                let bar = p.paint(Tone::Gutter, "|");
+                let _ = writeln!(out, "{pad} {bar}");
+                let _ = writeln!(out, "{} {bar} {shown}", p.paint(Tone::Gutter, &gutter));
+                let _ = writeln!(
+                    out,
+                    "{pad} {bar} {}{}",
+                    " ".repeat(lead),
+                    p.paint(tone, &"^".repeat(term))
+                );
             }
         }
-        let lic = match (&f.license.spdx, f.license.osi_approved) {
-            (Some(id), Some(true)) => format!("{} ({id}, OSI-approved)", f.license.name),
-            (Some(id), _) => format!("{} ({id}, not OSI-approved)", f.license.name),
-            (None, _) => f.license.name.clone(),
+        let eq = p.paint(Tone::Gutter, "=");
+        let note = |label: &str, text: &str, out: &mut String| {
+            let first = 3 + 2 + label.len() + 2;
+            let lines = color::wrap(text, first, first, style.width);
+            let _ = writeln!(out, "   {eq} {}: {}", p.paint(Tone::Bold, label), lines[0]);
+            for l in &lines[1..] {
+                let _ = writeln!(out, "{}{l}", " ".repeat(first));
+            }
         };
-        let _ = writeln!(
-            out,
-            "   = license: {lic}; source: {} (as of {})",
-            f.source, f.as_of
-        );
+        note("license", &license_name(f), out);
+        note("source", &format!("{} (as of {})", f.source, f.as_of), out);
         if let Some(by) = &f.attributed_to {
-            let _ = writeln!(out, "   = voice: attributed to {by}");
+            note("voice", &format!("attributed to {by}"), out);
         }
-        let _ = writeln!(out, "   = note: {}", f.correction);
+        note("note", &f.correction, out);
         if let Some(r) = &f.replacement {
-            let _ = writeln!(
+            note(
+                "suggestion",
+                &format!(
+                    "replace '{}' with '{}'",
+                    f.term,
+                    if p.on {
+                        p.paint(Tone::Good, r.trim())
+                    } else {
+                        r.trim().to_string()
+                    }
+                ),
                 out,
-                "   = suggestion: replace '{}' with '{}'",
-                f.term,
-                r.trim()
             );
         }
         out.push('\n');
@@ -66,7 +179,8 @@ pub fn human(report: &FileReport, source: Option<&str>, out: &mut String) {
         for x in d {
             let _ = writeln!(
                 out,
-                "dismissed: '{}'{} at {}:{}:{}: {}",
+                "{}: '{}'{} at {}:{}:{}: {}",
+                p.paint(Tone::Dim, "dismissed"),
                 x.term,
                 x.model
                     .as_deref()

@@ -235,8 +235,8 @@ impl Sink<String> for Output {
 }
 
 pub fn stream(args: &StreamArgs) -> u8 {
-    let engine = match super::engine(&args.analysis, false) {
-        Ok(e) => e,
+    let settings = match super::cwd_settings(&args.analysis, false) {
+        Ok(s) => s,
         Err(e) => {
             super::error(&e);
             return EXIT_ERROR;
@@ -268,7 +268,7 @@ pub fn stream(args: &StreamArgs) -> u8 {
     ordered_map(
         items,
         threads,
-        |(n, l)| result_line(&engine, args, n, l),
+        |(n, l)| result_line(&settings.engine, args, n, l),
         &mut sink,
     );
     sink.idle();

@@ -22,6 +22,14 @@ pub struct Record {
     /// What goes to standard output for it (a report or the annotated text).
     pub stdout: String,
     pub written: Written,
+    /// Findings silenced by openclaim-disable comments.
+    pub suppressed: u32,
+    /// Skipped by an `ignore` glob of its configuration.
+    pub ignored: bool,
+    /// Has a finding at or above its configuration's fail_on.
+    pub fails: bool,
+    /// The configuration error that kept this file from being checked.
+    pub config_error: Option<String>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +42,9 @@ pub enum Written {
 }
 
 impl Record {
-    pub fn count(&mut self, findings: &[openclaim::Finding]) {
+    pub fn count(&mut self, findings: &[openclaim::Finding], suppressed: usize, fail_on: FailOn) {
+        self.suppressed += u32::try_from(suppressed).unwrap_or(u32::MAX);
+        self.fails = findings.iter().any(|f| fail_on.fails(f.severity));
         for f in findings {
             match f.severity {
                 Severity::Warning => self.warnings += 1,
@@ -56,6 +66,10 @@ pub struct Stats {
     pub files_with_findings: u64,
     pub written: u64,
     pub unchanged: u64,
+    pub suppressed: u64,
+    pub ignored: u64,
+    /// Files with a finding at or above their fail_on.
+    pub failing: u64,
     models: HashMap<String, u64>,
     start: Instant,
 }
@@ -71,6 +85,9 @@ impl Default for Stats {
             files_with_findings: 0,
             written: 0,
             unchanged: 0,
+            suppressed: 0,
+            ignored: 0,
+            failing: 0,
             models: HashMap::new(),
             start: Instant::now(),
         }
@@ -83,7 +100,13 @@ fn plural(k: u64, one: &str, many: &str) -> String {
 
 impl Stats {
     pub fn add(&mut self, r: &Record) {
+        if r.ignored {
+            self.ignored += 1;
+            return;
+        }
         self.files += 1;
+        self.suppressed += u64::from(r.suppressed);
+        self.failing += u64::from(r.fails);
         self.bytes += r.bytes;
         if r.error.is_some() {
             self.errors += 1;
@@ -124,15 +147,6 @@ impl Stats {
         self.mb() / self.elapsed().as_secs_f64().max(1e-9)
     }
 
-    /// Whether the exit code is 1 under `--fail-on`.
-    pub fn failing(&self, fail_on: FailOn) -> bool {
-        match fail_on {
-            FailOn::Warning => self.warnings > 0,
-            FailOn::Note => self.warnings + self.notes > 0,
-            FailOn::Never => false,
-        }
-    }
-
     /// The most mentioned models in findings, most first, ties by name.
     pub fn top_models(&self, n: usize) -> Vec<(&str, u64)> {
         let mut all: Vec<(&str, u64)> = self.models.iter().map(|(k, v)| (k.as_str(), *v)).collect();
@@ -151,6 +165,9 @@ impl Stats {
         );
         if self.errors > 0 {
             let _ = write!(s, " ({} with errors)", self.errors);
+        }
+        if self.suppressed > 0 {
+            let _ = write!(s, ", {} suppressed", self.suppressed);
         }
         s
     }
@@ -174,6 +191,20 @@ impl Stats {
             plural(self.notes, "note", "notes"),
             plural(self.files_with_findings, "file", "files")
         );
+        if self.suppressed > 0 {
+            let _ = writeln!(
+                s,
+                "  suppressed: {} by openclaim-disable comments",
+                plural(self.suppressed, "finding", "findings")
+            );
+        }
+        if self.ignored > 0 {
+            let _ = writeln!(
+                s,
+                "  ignored:  {} (ignore globs in .openclaim.toml)",
+                plural(self.ignored, "file", "files")
+            );
+        }
         let top = self.top_models(5);
         if !top.is_empty() {
             let list: Vec<String> = top.iter().map(|(m, n)| format!("{m} ({n})")).collect();
@@ -225,5 +256,22 @@ mod tests {
         let r = st.render();
         assert!(r.contains("1 read, 1 with errors"), "{r}");
         assert!(r.contains("models:   Llama 3 (2)"), "{r}");
+        st.add(&Record {
+            suppressed: 3,
+            ..Record::default()
+        });
+        st.add(&Record {
+            ignored: true,
+            ..Record::default()
+        });
+        assert_eq!(st.files, 3);
+        assert!(
+            st.one_line().ends_with("(1 with errors), 3 suppressed"),
+            "{}",
+            st.one_line()
+        );
+        let r = st.render();
+        assert!(r.contains("suppressed: 3 findings"), "{r}");
+        assert!(r.contains("ignored:  1 file"), "{r}");
     }
 }

@@ -6,23 +6,24 @@ use openclaim::Style;
 
 use super::super::batch::{self, BatchArgs, Dest, Mode};
 use super::super::walk::Inputs;
-use super::super::{engine, error, Analysis, FailOn, EXIT_ERROR};
+use super::super::{error, Analysis, Configs, FailOn, EXIT_ERROR};
 
 pub fn annotate(
     paths: &[String],
     dest: Dest,
-    style: Style,
-    fail_on: FailOn,
+    style: Option<Style>,
+    fail_on: Option<FailOn>,
+    no_exit: bool,
     batch: &BatchArgs,
     analysis: &Analysis,
 ) -> u8 {
-    let engine = match engine(analysis, false) {
-        Ok(e) => e,
-        Err(e) => {
+    let configs = Configs::new(analysis, fail_on, style, false);
+    if analysis.config.is_some() {
+        if let Err(e) = configs.settings(configs.file_for(None)) {
             error(&e);
             return EXIT_ERROR;
         }
-    };
+    }
     if matches!(dest, Dest::File(_))
         && Inputs::new(paths, &batch.walk_options(None))
             .nth(1)
@@ -31,11 +32,5 @@ pub fn annotate(
         error("-o/--output takes one input; use --out-dir DIR for many");
         return EXIT_ERROR;
     }
-    batch::run(
-        &engine,
-        paths,
-        Mode::Annotate { style, dest },
-        batch,
-        fail_on,
-    )
+    batch::run(&configs, paths, Mode::Annotate { dest }, batch, no_exit)
 }

@@ -1,9 +1,10 @@
 //! `openclaim check`: diagnostics for every input, errors counted, exit code at the end.
 
-use super::super::args::Format;
+use super::super::args::{ColorWhen, Format};
 use super::super::batch::{self, BatchArgs, Mode};
 use super::super::inputs::Input;
-use super::super::{engine, error, Analysis, FailOn, EXIT_ERROR};
+use super::super::output::Human;
+use super::super::{color, Analysis, Configs, FailOn, EXIT_ERROR};
 use openclaim::source;
 
 /// Reads and decodes one input; the error names the file and position.
@@ -14,26 +15,38 @@ pub(crate) fn load(input: &Input) -> Result<String, String> {
         .map_err(|e| e.to_string())
 }
 
-pub fn check(
-    paths: &[String],
-    format: Format,
-    fail_on: FailOn,
-    explain: bool,
-    batch: &BatchArgs,
-    analysis: &Analysis,
-) -> u8 {
-    let engine = match engine(analysis, explain) {
-        Ok(e) => e,
-        Err(e) => {
-            error(&e);
+/// The options of `check` besides the paths, batch and analysis flags.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckArgs {
+    pub format: Format,
+    pub fail_on: Option<FailOn>,
+    pub no_exit: bool,
+    pub explain: bool,
+    pub color: ColorWhen,
+}
+
+pub fn check(paths: &[String], args: CheckArgs, batch: &BatchArgs, analysis: &Analysis) -> u8 {
+    let configs = Configs::new(analysis, args.fail_on, None, args.explain);
+    if analysis.config.is_some() {
+        // An explicit --config is checked before any file is read.
+        if let Err(e) = configs.settings(configs.file_for(None)) {
+            super::super::error(&e);
             return EXIT_ERROR;
         }
+    }
+    let human = Human {
+        color: color::stdout_enabled(args.color),
+        width: color::stdout_width(),
     };
     batch::run(
-        &engine,
+        &configs,
         paths,
-        Mode::Check { format, explain },
+        Mode::Check {
+            format: args.format,
+            explain: args.explain,
+            human,
+        },
         batch,
-        fail_on,
+        args.no_exit,
     )
 }

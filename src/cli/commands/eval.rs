@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use openclaim::eval;
 
-use super::super::{emit, engine, error, Analysis, EXIT_ERROR, EXIT_FINDINGS};
+use super::super::{cwd_settings, emit, error, Analysis, EXIT_ERROR, EXIT_FINDINGS};
 
 pub fn eval(
     files: &[PathBuf],
@@ -12,8 +12,8 @@ pub fn eval(
     min_recall: Option<f64>,
     analysis: &Analysis,
 ) -> u8 {
-    let engine = match engine(analysis, false) {
-        Ok(e) => e,
+    let settings = match cwd_settings(analysis, false) {
+        Ok(s) => s,
         Err(e) => {
             error(&e);
             return EXIT_ERROR;
@@ -36,7 +36,7 @@ pub fn eval(
             }
         }
     }
-    let summary = eval::evaluate(&engine, &rows);
+    let summary = eval::evaluate(&settings.engine, &rows);
     emit(&summary.render());
     let low_p = min_precision.is_some_and(|m| summary.precision() < m);
     let low_r = min_recall.is_some_and(|m| summary.recall() < m);

@@ -39,8 +39,8 @@ fn entry_json(g: &Glossary, m: &openclaim::glossary::Model) -> serde_json::Value
 pub fn glossary(cmd: GlossaryCommand) -> u8 {
     match cmd {
         GlossaryCommand::List { format, analysis } => {
-            let g = match super::super::load_glossary(&analysis.glossary) {
-                Ok(g) => g,
+            let g = match super::super::cwd_settings(&analysis, false) {
+                Ok(s) => s.engine.glossary().clone(),
                 Err(e) => {
                     error(&e);
                     return EXIT_ERROR;
@@ -95,8 +95,8 @@ pub fn glossary(cmd: GlossaryCommand) -> u8 {
             format,
             analysis,
         } => {
-            let g = match super::super::load_glossary(&analysis.glossary) {
-                Ok(g) => g,
+            let g = match super::super::cwd_settings(&analysis, false) {
+                Ok(s) => s.engine.glossary().clone(),
                 Err(e) => {
                     error(&e);
                     return EXIT_ERROR;

@@ -4,12 +4,18 @@
 
 mod annotate;
 mod check;
+mod config;
 mod eval;
+mod explain;
 mod glossary;
+mod man;
 mod strip;
 
 pub use annotate::annotate;
-pub use check::check;
+pub use check::{check, CheckArgs};
+pub use config::config;
 pub use eval::eval;
+pub use explain::explain;
 pub use glossary::glossary;
+pub use man::{completions, man};
 pub use strip::strip;

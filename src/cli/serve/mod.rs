@@ -23,7 +23,7 @@ use clap::Args;
 
 use openclaim::{Definition, Engine, Options};
 
-use super::{error, load_glossary, Analysis, EXIT_ERROR};
+use super::{cwd_settings, error, Analysis, EXIT_ERROR};
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -50,16 +50,18 @@ pub struct Engines {
 
 impl Engines {
     fn new(analysis: &Analysis) -> Result<Engines, String> {
-        let glossary = load_glossary(&analysis.glossary)?;
+        // The working directory's .openclaim.toml (or --config) sets the
+        // defaults, the glossary layers and the severity policy.
+        let settings = cwd_settings(analysis, false)?;
+        let glossary = settings.engine.glossary().clone();
+        let base = settings.engine.options().clone();
         let make = |definition, explain| {
             Engine::new(
                 glossary.clone(),
                 Options {
-                    lang: analysis.lang,
                     definition,
-                    as_of: analysis.as_of,
                     explain,
-                    ..Options::default()
+                    ..base.clone()
                 },
             )
         };
@@ -74,7 +76,7 @@ impl Engines {
                     make(Definition::License, true),
                 ],
             ],
-            default_definition: analysis.definition,
+            default_definition: base.definition,
         })
     }
 

@@ -8,7 +8,8 @@
 #   scripts/bench.sh [--big] [--runs R]
 #
 # Environment: N (articles, default 9000 ≈ 50 MB), BENCH_DIR (corpus
-# directory, default target/bench-corpus), CARGO_TARGET_DIR.
+# directory, default target/bench-corpus), CARGO_TARGET_DIR, NO_BUILD=1 (use
+# the binaries already built).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +30,7 @@ TARGET=${CARGO_TARGET_DIR:-target}
 TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
-cargo build --release --quiet --bin openclaim --example gen_corpus --example parse_only --example glossary_load
+[ "${NO_BUILD:-0}" = 1 ] || cargo build --release --quiet --bin openclaim --example gen_corpus --example parse_only --example glossary_load
 BIN="$TARGET/release"
 
 corpus() { # DIR N

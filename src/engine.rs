@@ -219,8 +219,20 @@ impl Engine {
             let previous = sents.previous(si).and_then(|p| {
                 let end = mentions.partition_point(|m| m.plain.start < p.end);
                 let prev_start = mentions.partition_point(|m| m.plain.start < p.start);
-                (prev_start..end)
-                    .find(|&i| !after_comparison(text, p.start, mentions[i].plain.start))
+                // A named version beats its family ("the Llama family gained Llama 3.2").
+                let is_family = |i: usize| {
+                    self.glossary
+                        .models()
+                        .get(mentions[i].model)
+                        .is_some_and(|m| m.is_family())
+                };
+                let candidates = || {
+                    (prev_start..end)
+                        .filter(|&i| !after_comparison(text, p.start, mentions[i].plain.start))
+                };
+                candidates()
+                    .find(|&i| !is_family(i))
+                    .or_else(|| candidates().next())
                     .or((end > prev_start).then(|| end - 1))
             });
             let mut ctx = Context::new(

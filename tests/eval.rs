@@ -52,6 +52,11 @@ fn holdout_precision_and_recall_hold() {
 }
 
 #[test]
+fn second_holdout_precision_and_recall_hold() {
+    run("holdout2.tsv", "holdout2");
+}
+
+#[test]
 fn corpus_is_large_and_balanced() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/eval/corpus.tsv");
     let rows = parse(path, &std::fs::read_to_string(path).expect("corpus")).expect("valid");

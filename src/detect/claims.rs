@@ -342,7 +342,7 @@ pub fn find(text: &str, matcher: &Matcher, starts_model: impl Fn(usize) -> bool)
                         ClaimForm::Predicative
                     } else {
                         // The noun phrase runs until a function word or a model name; its
-                        // head is the first word known as a head noun, else the last word.
+                        // head is the last word known as a head noun, else the last word.
                         let mut words = vec![w];
                         for r in next.iter().skip(1) {
                             let lw = text[r.clone()].to_lowercase();
@@ -351,7 +351,10 @@ pub fn find(text: &str, matcher: &Matcher, starts_model: impl Fn(usize) -> bool)
                             }
                             words.push(lw);
                         }
-                        let known = words.iter().position(|w| classify_head(w) != Head::Unknown);
+                        // English and Dutch noun phrases are head-final: "open-source code model".
+                        let known = words
+                            .iter()
+                            .rposition(|w| classify_head(w) != Head::Unknown);
                         let head = match known {
                             Some(i) => words.swap_remove(i),
                             None => words.pop().unwrap_or_default(),

@@ -159,6 +159,10 @@ pub fn find(
         let written = text.get(c.span.clone()).unwrap_or("");
         // "Mistral AI" the company is not the model family "Mistral".
         let developer = model.developer.as_str();
+        if developer.eq_ignore_ascii_case(written) && info.ambiguous {
+            // "Het Chinese DeepSeek bracht …": the name of the company, not a model.
+            continue;
+        }
         if developer.len() > written.len()
             && text
                 .get(c.span.start..c.span.start + developer.len())
@@ -170,6 +174,26 @@ pub fn find(
             // Lowercase text never stands for a capitalised name: "the llama", "in bloom".
             let alias_has_caps = info.alias.chars().any(char::is_uppercase);
             if alias_has_caps && !written.chars().any(char::is_uppercase) {
+                continue;
+            }
+            // "Claude Shannon", "Gemma Chan": a capitalised word after the name makes it a
+            // person, unless it is a model variant ("Claude Sonnet", "Gemini Pro").
+            const VARIANTS: &[&str] = &[
+                "Sonnet", "Opus", "Haiku", "Pro", "Flash", "Ultra", "Nano", "Mini", "Large",
+                "Small", "Medium", "Instruct", "Chat", "Vision", "Expanse", "Code", "Coder",
+                "Turbo", "Guard", "AI", "LLM",
+            ];
+            let next_word: String = text
+                .get(c.span.end..)
+                .and_then(|r| r.strip_prefix(' '))
+                .unwrap_or("")
+                .chars()
+                .take_while(|ch| ch.is_alphanumeric())
+                .collect();
+            let person = next_word.chars().next().is_some_and(char::is_uppercase)
+                && next_word.chars().skip(1).all(char::is_lowercase)
+                && !VARIANTS.contains(&next_word.as_str());
+            if person {
                 continue;
             }
             let distinctive =

@@ -256,6 +256,25 @@ impl Attach {
         })
     }
 
+    /// "heavyweights such as DBRX, Command R+ and Mixtral": the first model of
+    /// a list that an explicit cue introduces right after the noun phrase.
+    fn list_after(&self, ctx: &Context<'_>, np_end: usize, clause: &Range<usize>) -> Option<usize> {
+        let rest = ctx.slice(np_end..clause.end.max(np_end)).to_lowercase();
+        let trimmed = rest.trim_start_matches([' ', ',']);
+        let lead = rest.len() - trimmed.len();
+        [
+            "such as ",
+            "like ",
+            "zoals ",
+            "including ",
+            "waaronder ",
+            "as well as ",
+        ]
+        .iter()
+        .find(|c| trimmed.starts_with(*c))
+        .and_then(|c| self.mention_right_after(ctx, np_end + lead + c.len()))
+    }
+
     /// A noun phrase about a model, tied to the nearest model before it by
     /// a copula, a comma (apposition), "as"/"als" or "tot". With a head noun
     /// of unknown kind the gap must be short and hold only linking words.
@@ -285,6 +304,7 @@ impl Attach {
             let toks = ctx.toks_in(gap.clone());
             let light = toks.iter().all(|t| {
                 LIGHT.contains(&t.lower.as_str())
+                    || t.lower.chars().all(crate::text::lexicon::is_quote)
                     || t.lower.ends_with("'s")
                     || t.lower.ends_with("’s")
             });
@@ -339,6 +359,8 @@ impl Attach {
                         .flatten()
                 }) {
                     self.add(j, chain(ctx, m, true), Attachment::Modifier);
+                } else if let Some(m) = self.list_after(ctx, np_end, &clause) {
+                    self.add(j, chain(ctx, m, true), Attachment::List);
                 } else if !self.link_back(ctx, term, &clause, true, j) {
                     self.dismiss_all(
                         ctx,

@@ -41,7 +41,10 @@ impl Rule for Conditional {
                     .toks
                     .get(1)
                     .is_some_and(|t| t.span.start >= term.plain.start);
-                (first.lower == "als" && !second_is_term).then_some(("als", first.span.start))
+                (matches!(first.lower.as_str(), "als" | "of") && !second_is_term).then_some((
+                    if first.lower == "of" { "of" } else { "als" },
+                    first.span.start,
+                ))
             });
         if let Some((cue, at)) = cue {
             // Only when the if-clause runs on to the term (no comma in between).

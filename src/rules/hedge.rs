@@ -40,9 +40,41 @@ impl Rule for Hedge {
                 at,
                 format!("hedged by '{cue}'"),
             );
+            return;
+        }
+        // "open source or otherwise", "open source with an asterisk": the term is
+        // one side of a choice, or qualified away.
+        let after = ctx
+            .slice(term.word.end..ctx.sentence.end)
+            .trim_start_matches(|c: char| c.is_whitespace() || crate::text::lexicon::is_quote(c))
+            .to_lowercase();
+        if let Some(cue) = AFTER_HEDGES.iter().find(|c| after.starts_with(*c)) {
+            j.set_polarity(
+                Polarity::Hedged,
+                self.id(),
+                term.word.end,
+                format!("qualified by '{cue}'"),
+            );
         }
     }
 }
+
+/// Qualifiers right after the term.
+const AFTER_HEDGES: &[&str] = &[
+    "or otherwise",
+    "or not",
+    "of niet",
+    "or closed",
+    "of gesloten",
+    "or proprietary",
+    "or closed-source",
+    "with an asterisk",
+    "met een sterretje",
+    "of sorts",
+    "in a sense",
+    "in zekere zin",
+    "light",
+];
 
 #[cfg(test)]
 mod tests {

@@ -43,7 +43,8 @@ impl Rule for ScareQuotes {
             }
             if c.is_whitespace() {
                 words += 1;
-                if words > 3 {
+                // A quote that runs on is a quotation, not scare quotes.
+                if words > 1 {
                     return;
                 }
             }

@@ -177,6 +177,15 @@ pub const REBUTTALS: &[&str] = &[
     "open to question",
     "an open question",
     "de vraag is of",
+    "vergist zich",
+    "vergis je",
+    "vergissen zich",
+    "is mistaken",
+    "are mistaken",
+    "zeer de vraag",
+    "maar de vraag",
+    "de vraag of",
+    "is questionable",
 ];
 
 /// Words that, right before the term, set it against the model ("unlike
@@ -221,6 +230,13 @@ pub const HEDGES: &[&str] = &[
     "what it calls",
     "what meta calls",
     "as it calls",
+    "or otherwise",
+    "or not",
+    "of niet",
+    "or closed",
+    "of gesloten",
+    "or proprietary",
+    "or not,",
 ];
 
 /// Verbs and phrases that put a claim in someone else's mouth.
@@ -307,6 +323,16 @@ pub const ATTRIBUTIONS: &[&str] = &[
     "presented",
     "presenteert",
     "presenteerde",
+    "told",
+    "vertelde",
+    "vertelt",
+    "verklaarde",
+    "verklaart",
+    "stated",
+    "states",
+    "dubbed",
+    "dubs",
+    "doopten",
 ];
 
 /// Conjunctions that open a new clause; negation and attachment stop here.
@@ -454,7 +480,11 @@ pub const MODEL_HEAD_SUFFIXES: &[&str] = &[
     "transformer",
     "bot",
     "reasoner",
-    "engine",
+    "heavyweights",
+    "contenders",
+    "challengers",
+    "flagship",
+    "flagships",
 ];
 
 /// Head nouns that make the term describe something other than a model.

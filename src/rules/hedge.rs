@@ -3,7 +3,7 @@
 
 use super::{Context, Judgment, Polarity, Rule};
 use crate::detect::{ClaimForm, ClaimTerm};
-use crate::text::lexicon::HEDGES;
+use crate::text::lexicon::{HEDGES, QUALIFIERS_AFTER};
 
 pub struct Hedge;
 
@@ -48,7 +48,7 @@ impl Rule for Hedge {
             .slice(term.word.end..ctx.sentence.end)
             .trim_start_matches(|c: char| c.is_whitespace() || crate::text::lexicon::is_quote(c))
             .to_lowercase();
-        if let Some(cue) = AFTER_HEDGES.iter().find(|c| after.starts_with(*c)) {
+        if let Some(cue) = QUALIFIERS_AFTER.iter().find(|c| after.starts_with(*c)) {
             j.set_polarity(
                 Polarity::Hedged,
                 self.id(),
@@ -58,23 +58,6 @@ impl Rule for Hedge {
         }
     }
 }
-
-/// Qualifiers right after the term.
-const AFTER_HEDGES: &[&str] = &[
-    "or otherwise",
-    "or not",
-    "of niet",
-    "or closed",
-    "of gesloten",
-    "or proprietary",
-    "or closed-source",
-    "with an asterisk",
-    "met een sterretje",
-    "of sorts",
-    "in a sense",
-    "in zekere zin",
-    "light",
-];
 
 #[cfg(test)]
 mod tests {

@@ -230,13 +230,6 @@ pub const HEDGES: &[&str] = &[
     "what it calls",
     "what meta calls",
     "as it calls",
-    "or otherwise",
-    "or not",
-    "of niet",
-    "or closed",
-    "of gesloten",
-    "or proprietary",
-    "or not,",
 ];
 
 /// Verbs and phrases that put a claim in someone else's mouth.
@@ -772,3 +765,21 @@ pub fn classify_head(head: &str) -> Head {
     }
     Head::Unknown
 }
+
+/// Qualifiers right after the term that take the claim back: "open source or
+/// otherwise", "open source with an asterisk".
+pub const QUALIFIERS_AFTER: &[&str] = &[
+    "or otherwise",
+    "or not",
+    "of niet",
+    "or closed",
+    "of gesloten",
+    "or proprietary",
+    "or closed-source",
+    "with an asterisk",
+    "met een sterretje",
+    "of sorts",
+    "in a sense",
+    "in zekere zin",
+    "light",
+];

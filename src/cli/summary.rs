@@ -169,6 +169,9 @@ impl Stats {
         if self.suppressed > 0 {
             let _ = write!(s, ", {} suppressed", self.suppressed);
         }
+        if self.ignored > 0 {
+            let _ = write!(s, ", {} ignored", plural(self.ignored, "file", "files"));
+        }
         s
     }
 
@@ -266,7 +269,8 @@ mod tests {
         });
         assert_eq!(st.files, 3);
         assert!(
-            st.one_line().ends_with("(1 with errors), 3 suppressed"),
+            st.one_line()
+                .ends_with("(1 with errors), 3 suppressed, 1 file ignored"),
             "{}",
             st.one_line()
         );

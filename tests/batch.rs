@@ -425,3 +425,47 @@ fn stream_round_trips_jsonl_in_order_with_bad_lines_as_error_results() {
     assert_eq!(v["id"], "k1");
     assert_eq!(v["findings"].as_array().map(Vec::len), Some(1));
 }
+
+#[test]
+fn stream_answers_each_line_without_waiting_for_more_input() {
+    use std::io::{BufRead, Write};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_openclaim"))
+        .args(["stream", "-j", "2"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let pid = child.id();
+    // A hang here is a failure, not a stuck test run.
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let finished = done.clone();
+    let watchdog = std::thread::spawn(move || {
+        for _ in 0..600 {
+            if finished.load(std::sync::atomic::Ordering::SeqCst) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        let _ = std::process::Command::new("kill")
+            .args(["-9", &pid.to_string()])
+            .status();
+    });
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+    for (i, model) in ["Gemma 2", "OLMo 2", "Llama 3.1"].iter().enumerate() {
+        writeln!(
+            stdin,
+            "{{\"id\": {i}, \"markdown\": \"{model} is open source.\"}}"
+        )
+        .expect("write");
+        stdin.flush().expect("flush");
+        let mut line = String::new();
+        stdout.read_line(&mut line).expect("read");
+        let v: serde_json::Value = serde_json::from_str(&line).expect("json");
+        assert_eq!(v["id"], i, "{line}");
+    }
+    drop(stdin);
+    assert!(child.wait().expect("wait").success());
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    let _ = watchdog.join();
+}

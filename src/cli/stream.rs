@@ -18,7 +18,7 @@ use openclaim::report::Finding;
 use openclaim::{Engine, Lang, Style};
 
 use super::batch::{panic_message, parse_size};
-use super::pool::{ordered_map, Sink};
+use super::pool::{ordered_map_chunks, Sink, CHUNK};
 use super::{Analysis, EXIT_ERROR};
 
 #[derive(Debug, Args)]
@@ -50,6 +50,8 @@ fn parse_style(s: &str) -> Result<Style, String> {
         .map_err(|e: openclaim::annotate::ParseStyleError| e.to_string())
 }
 
+const READ_FAILED: &str = "cannot read standard input";
+
 /// One input line: its 1-based number and its bytes (or why it has none).
 type Line = (u64, Result<Vec<u8>, String>);
 
@@ -80,10 +82,7 @@ impl<R: BufRead> Iterator for Lines<R> {
                     Err(e) => {
                         self.done = true;
                         self.number += 1;
-                        return Some((
-                            self.number,
-                            Err(format!("cannot read standard input: {e}")),
-                        ));
+                        return Some((self.number, Err(format!("{READ_FAILED}: {e}"))));
                     }
                 };
                 if buf.is_empty() {
@@ -123,6 +122,64 @@ impl<R: BufRead> Iterator for Lines<R> {
             }
             return Some((self.number, Ok(line)));
         }
+    }
+}
+
+/// Lines in chunks of up to [`CHUNK`], but only lines that have already
+/// arrived: a chunk never waits for input beyond its first line, so a
+/// producer that waits for each answer before it writes the next line is
+/// answered at once. A failure to read standard input is kept in `failed`.
+struct Arrived<'a, R> {
+    lines: Lines<std::io::BufReader<R>>,
+    failed: &'a std::sync::Mutex<Option<String>>,
+}
+
+impl<R: std::io::Read> Iterator for Arrived<'_, R> {
+    type Item = Vec<Line>;
+
+    fn next(&mut self) -> Option<Vec<Line>> {
+        let mut chunk = vec![self.line()?];
+        while chunk.len() < CHUNK && self.complete_line_buffered() {
+            match self.line() {
+                Some(l) => chunk.push(l),
+                None => break,
+            }
+        }
+        Some(chunk)
+    }
+}
+
+impl<R: std::io::Read> Arrived<'_, R> {
+    fn line(&mut self) -> Option<Line> {
+        let line = self.lines.next()?;
+        if self.lines.done {
+            if let (_, Err(e)) = &line {
+                if e.starts_with(READ_FAILED) {
+                    if let Ok(mut f) = self.failed.lock() {
+                        *f = Some(e.clone());
+                    }
+                }
+            }
+        }
+        Some(line)
+    }
+
+    /// Whether reading the next non-blank line needs no more input.
+    fn complete_line_buffered(&self) -> bool {
+        if self.lines.done {
+            return false;
+        }
+        let mut blank = true;
+        for &b in self.lines.reader.buffer() {
+            if b == b'\n' {
+                if !blank {
+                    return true;
+                }
+            } else if !b.is_ascii_whitespace() {
+                blank = false;
+            }
+        }
+        false
     }
 }
 
@@ -257,22 +314,19 @@ pub fn stream(args: &StreamArgs) -> u8 {
         out: std::io::BufWriter::with_capacity(256 * 1024, std::io::stdout()),
         failed: None,
     };
-    let mut read_error = None;
-    let items = lines.inspect(|(_, l)| {
-        if let Err(e) = l {
-            if e.starts_with("cannot read") {
-                read_error = Some(e.clone());
-            }
-        }
-    });
-    ordered_map(
-        items,
+    let read_error = std::sync::Mutex::new(None);
+    let chunks = Arrived {
+        lines,
+        failed: &read_error,
+    };
+    ordered_map_chunks(
+        chunks,
         threads,
         |(n, l)| result_line(&settings.engine, args, n, l),
         &mut sink,
     );
     sink.idle();
-    if let Some(e) = read_error {
+    if let Some(e) = read_error.into_inner().ok().flatten() {
         super::error(&e);
         return EXIT_ERROR;
     }
@@ -299,6 +353,48 @@ mod tests {
         }
         .map(|(n, l)| (n, l.map(|b| String::from_utf8(b).unwrap())))
         .collect()
+    }
+
+    /// Hands out its pieces one `read` at a time, as a pipe does.
+    struct Pieces(Vec<&'static str>, std::rc::Rc<std::cell::Cell<usize>>);
+
+    impl std::io::Read for Pieces {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.1.set(self.1.get() + 1);
+            if self.0.is_empty() {
+                return Ok(0);
+            }
+            let p = self.0.remove(0).as_bytes();
+            buf[..p.len()].copy_from_slice(p);
+            Ok(p.len())
+        }
+    }
+
+    #[test]
+    fn chunks_hold_only_lines_that_have_arrived() {
+        let reads = std::rc::Rc::new(std::cell::Cell::new(0));
+        let failed = std::sync::Mutex::new(None);
+        let mut chunks = Arrived {
+            lines: Lines {
+                reader: std::io::BufReader::new(Pieces(
+                    vec!["a\nb\n\n", "c\n", "d\ne"],
+                    reads.clone(),
+                )),
+                number: 0,
+                max: 100,
+                done: false,
+            },
+            failed: &failed,
+        };
+        let numbers = |c: Vec<Line>| c.into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+        // "a" and "b" came in one read; the blank line is not worth waiting for.
+        assert_eq!(chunks.next().map(numbers), Some(vec![1, 2]));
+        assert_eq!(reads.get(), 1);
+        assert_eq!(chunks.next().map(numbers), Some(vec![4]));
+        assert_eq!(chunks.next().map(numbers), Some(vec![5]));
+        assert_eq!(chunks.next().map(numbers), Some(vec![6]));
+        assert_eq!(chunks.next(), None);
+        assert!(failed.lock().unwrap().is_none());
     }
 
     #[test]

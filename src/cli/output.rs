@@ -144,32 +144,39 @@ pub fn human(report: &FileReport, source: Option<&str>, style: &Human, out: &mut
             }
         }
         let eq = p.paint(Tone::Gutter, "=");
-        let note = |label: &str, text: &str, out: &mut String| {
+        // Wrapped as plain text; `good` is painted afterwards so escapes never count as columns.
+        let note = |label: &str, text: &str, good: Option<&str>, out: &mut String| {
             let first = 3 + 2 + label.len() + 2;
             let lines = color::wrap(text, first, first, style.width);
-            let _ = writeln!(out, "   {eq} {}: {}", p.paint(Tone::Bold, label), lines[0]);
-            for l in &lines[1..] {
-                let _ = writeln!(out, "{}{l}", " ".repeat(first));
+            for (i, l) in lines.iter().enumerate() {
+                let l = match good {
+                    Some(g) if p.on && !g.is_empty() => l.replacen(g, &p.paint(Tone::Good, g), 1),
+                    _ => l.clone(),
+                };
+                if i == 0 {
+                    let _ = writeln!(out, "   {eq} {}: {l}", p.paint(Tone::Bold, label));
+                } else {
+                    let _ = writeln!(out, "{}{l}", " ".repeat(first));
+                }
             }
         };
-        note("license", &license_name(f), out);
-        note("source", &format!("{} (as of {})", f.source, f.as_of), out);
+        note("license", &license_name(f), None, out);
+        note(
+            "source",
+            &format!("{} (as of {})", f.source, f.as_of),
+            None,
+            out,
+        );
         if let Some(by) = &f.attributed_to {
-            note("voice", &format!("attributed to {by}"), out);
+            note("voice", &format!("attributed to {by}"), None, out);
         }
-        note("note", &f.correction, out);
+        note("note", &f.correction, None, out);
         if let Some(r) = &f.replacement {
+            let quoted = format!("'{}'", r.trim());
             note(
                 "suggestion",
-                &format!(
-                    "replace '{}' with '{}'",
-                    f.term,
-                    if p.on {
-                        p.paint(Tone::Good, r.trim())
-                    } else {
-                        r.trim().to_string()
-                    }
-                ),
+                &format!("replace '{}' with {quoted}", f.term),
+                Some(&quoted),
                 out,
             );
         }

@@ -514,6 +514,18 @@ fn sarif_output_validates_and_points_at_the_right_place() {
         3
     );
     assert_eq!(llama["properties"]["model"], "Llama 3.2");
+    // The model's glossary source is the help of its taxon.
+    assert_eq!(llama["taxa"][0]["id"], "llama-3.2");
+    let taxa = run0["taxonomies"][0]["taxa"].as_array().expect("taxa");
+    let taxon = taxa
+        .iter()
+        .find(|t| t["id"] == "llama-3.2")
+        .expect("llama taxon");
+    assert_eq!(taxon["helpUri"], llama["properties"]["source"]);
+    assert!(taxon["helpUri"]
+        .as_str()
+        .is_some_and(|u| u.starts_with("https://")));
+    assert_eq!(taxa.len(), 3, "one taxon per model: {taxa:#?}");
     // The unreadable file is a tool execution notification.
     let inv = &run0["invocations"][0];
     assert_eq!(inv["executionSuccessful"], false);

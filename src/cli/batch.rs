@@ -348,6 +348,11 @@ impl Worker<'_> {
                     })
                     .collect();
                 rec.stdout = results.join(",\n");
+                rec.taxa = report
+                    .findings
+                    .iter()
+                    .map(|f| (sarif::taxon_id(f), sarif::taxon(f)))
+                    .collect();
             }
             Format::Rdjsonl => {
                 for f in &report.findings {
@@ -372,6 +377,8 @@ struct Output {
     json: Option<bool>,
     /// SARIF: whether no result was written yet, and the errors for the invocation.
     sarif: Option<(bool, Vec<String>)>,
+    /// SARIF: the glossary taxa the results refer to, by id.
+    taxa: std::collections::BTreeMap<String, serde_json::Value>,
     /// Configuration errors already printed in full.
     config_errors: std::collections::HashSet<String>,
     stats: Stats,
@@ -415,6 +422,9 @@ impl Sink<Record> for Output {
             }
         }
         self.stats.add(&rec);
+        for (id, taxon) in &rec.taxa {
+            self.taxa.entry(id.clone()).or_insert_with(|| taxon.clone());
+        }
         if rec.ignored {
             self.progress.update(&self.stats);
             return true;
@@ -512,6 +522,7 @@ pub fn run(
         json: json.then_some(true),
         sarif: is_sarif.then(|| (true, Vec::new())),
         config_errors: std::collections::HashSet::new(),
+        taxa: std::collections::BTreeMap::new(),
         stats: Stats::default(),
         progress: Progress::new(batch.quiet, paths, &options),
         closed: false,
@@ -539,7 +550,8 @@ pub fn run(
         sink.write(&close);
     }
     if let Some((_, errors)) = sink.sarif.take() {
-        sink.write(&sarif::close(&errors));
+        let taxa: Vec<serde_json::Value> = std::mem::take(&mut sink.taxa).into_values().collect();
+        sink.write(&sarif::close(&taxa, &errors));
     }
     sink.flush();
     sink.progress.finish();

@@ -7,6 +7,10 @@
 //! - OC002: … about an open-weights model (wrong under OSAID 1.0);
 //! - OC003: an open-source claim attributed to someone else.
 //!
+//! Each result also names its model in the `openclaim-glossary` taxonomy,
+//! whose taxa (one per model and facts date) carry the license facts and
+//! the glossary's source URL as `helpUri`.
+//!
 //! Paths are relative to the working directory (SARIF: to `%SRCROOT%`),
 //! SARIF columns count Unicode code points (`columnKind`
 //! `unicodeCodePoints`), reviewdog columns count UTF-8 bytes, as that
@@ -23,6 +27,8 @@ use openclaim::{Openness, Severity};
 use super::output::license_facts;
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+/// The taxonomy of glossary models that results refer to.
+pub const TAXONOMY: &str = "openclaim-glossary";
 const OSAID: &str = "https://opensource.org/ai/open-source-ai-definition";
 
 /// The rule a finding falls under.
@@ -188,6 +194,31 @@ fn region(idx: &LineIndex, src: &str, start: usize, end: usize) -> Value {
     })
 }
 
+/// The taxon id of a finding's model: the glossary id, and the article
+/// date when the facts were chosen for one (the source may differ).
+pub fn taxon_id(f: &Finding) -> String {
+    match &f.facts_date {
+        Some(d) => format!("{}@{d}", f.model.id),
+        None => f.model.id.clone(),
+    }
+}
+
+/// The taxon for a finding's model: its facts, with the source as help.
+pub fn taxon(f: &Finding) -> Value {
+    json!({
+        "id": taxon_id(f),
+        "name": f.model.canonical,
+        "shortDescription": {"text": format!("{}: {}", f.model.canonical, f.status.as_str())},
+        "fullDescription": {"text": format!(
+            "{} is {}; {}.",
+            f.model.canonical,
+            f.status.as_str(),
+            license_facts(f)
+        )},
+        "helpUri": f.source,
+    })
+}
+
 /// One SARIF result.
 pub fn result(f: &Finding, path: &str, src: Option<&str>, cwd: &Path) -> Value {
     let location = artifact(path, cwd);
@@ -218,6 +249,7 @@ pub fn result(f: &Finding, path: &str, src: Option<&str>, cwd: &Path) -> Value {
                 "region": reg,
             }
         }],
+        "taxa": [{"id": taxon_id(f), "toolComponent": {"name": TAXONOMY}}],
         "properties": {
             "model": f.model.canonical,
             "modelId": f.model.id,
@@ -271,9 +303,10 @@ pub fn open(cwd: &Path) -> String {
     )
 }
 
-/// The end of the log: the results array closed, and the invocation with a
-/// notification for every file that could not be checked.
-pub fn close(errors: &[String]) -> String {
+/// The end of the log: the results array closed, the glossary taxonomy
+/// with the `taxa` of the results, and the invocation with a notification
+/// for every file that could not be checked.
+pub fn close(taxa: &[Value], errors: &[String]) -> String {
     let notes: Vec<Value> = errors
         .iter()
         .map(|e| json!({"level": "error", "message": {"text": e}}))
@@ -282,7 +315,13 @@ pub fn close(errors: &[String]) -> String {
         "executionSuccessful": errors.is_empty(),
         "toolExecutionNotifications": notes,
     }]);
-    format!("\n],\"invocations\":{inv}}}]}}\n")
+    let taxonomies = json!([{
+        "name": TAXONOMY,
+        "fullName": "openclaim license glossary",
+        "shortDescription": {"text": "The AI models of the openclaim glossary, with the license facts behind each verdict and their sources."},
+        "taxa": taxa,
+    }]);
+    format!("\n],\"taxonomies\":{taxonomies},\"invocations\":{inv}}}]}}\n")
 }
 
 /// One reviewdog diagnostic per finding, each a line.
@@ -344,10 +383,10 @@ mod tests {
     #[test]
     fn the_log_is_valid_json_with_and_without_results() {
         let cwd = Path::new("/w");
-        let empty = format!("{}{}", open(cwd), close(&[]));
+        let empty = format!("{}{}", open(cwd), close(&[], &[]));
         let v: Value = serde_json::from_str(&empty).expect("json");
         assert_eq!(v["runs"][0]["results"], json!([]));
-        let failed = format!("{}\n{{}}{}", open(cwd), close(&["x: binary".into()]));
+        let failed = format!("{}\n{{}}{}", open(cwd), close(&[], &["x: binary".into()]));
         let v: Value = serde_json::from_str(&failed).expect("json");
         assert_eq!(
             v["runs"][0]["invocations"][0]["executionSuccessful"],

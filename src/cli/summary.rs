@@ -30,6 +30,8 @@ pub struct Record {
     pub fails: bool,
     /// The configuration error that kept this file from being checked.
     pub config_error: Option<String>,
+    /// SARIF: the glossary taxa of this file's results (id, taxon).
+    pub taxa: Vec<(String, serde_json::Value)>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

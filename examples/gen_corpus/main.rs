@@ -1,9 +1,12 @@
 //! Writes a deterministic corpus of Dutch and English Markdown news articles.
 //!
 //! ```text
-//! cargo run --release --example gen_corpus -- OUT_DIR N [--seed S]
-//! cargo run --release --example gen_corpus -- --jsonl OUT.jsonl N [--seed S]
+//! cargo run --release --example gen_corpus -- OUT_DIR N [--seed S] [--only KIND]
+//! cargo run --release --example gen_corpus -- --jsonl OUT.jsonl N [--seed S] [--only KIND]
 //! ```
+//!
+//! `--only claims|mentions|other` keeps the articles of one kind (still N of
+//! them), to see how throughput depends on how many claims an archive holds.
 //!
 //! Files go to `OUT_DIR/YYYY/NNN/IIIIIII-slug.md` (500 per directory); with
 //! `--jsonl` one `{"id": ..., "markdown": ...}` record per line instead, as
@@ -16,7 +19,7 @@ use std::path::PathBuf;
 mod corpus;
 
 fn usage() -> ! {
-    eprintln!("usage: gen_corpus OUT_DIR N [--seed S] | gen_corpus --jsonl FILE N [--seed S]");
+    eprintln!("usage: gen_corpus [--jsonl] OUT N [--seed S] [--only claims|mentions|other]");
     std::process::exit(2);
 }
 
@@ -30,6 +33,19 @@ fn main() -> std::io::Result<()> {
             .unwrap_or_else(|| usage());
         args.drain(i..i + 2);
     }
+    let mut only = None;
+    if let Some(i) = args.iter().position(|a| a == "--only") {
+        only = match args.get(i + 1).map(String::as_str) {
+            Some("claims") => Some(corpus::Kind::Claims),
+            Some("mentions") => Some(corpus::Kind::Mentions),
+            Some("other") => Some(corpus::Kind::Other),
+            _ => usage(),
+        };
+        args.drain(i..i + 2);
+    }
+    let articles = (0u64..)
+        .map(|i| (i, corpus::article(seed, i)))
+        .filter(|(_, a)| only.is_none_or(|k| a.kind == k));
     let jsonl = args.first().is_some_and(|a| a == "--jsonl");
     if jsonl {
         args.remove(0);
@@ -43,8 +59,7 @@ fn main() -> std::io::Result<()> {
             std::fs::create_dir_all(parent)?;
         }
         let mut w = std::io::BufWriter::new(std::fs::File::create(&out)?);
-        for i in 0..n {
-            let a = corpus::article(seed, i);
+        for (i, a) in articles.take(n as usize) {
             bytes += a.text.len() as u64;
             let id = corpus::relative_path(i, &a.slug);
             writeln!(
@@ -56,8 +71,7 @@ fn main() -> std::io::Result<()> {
         }
         w.flush()?;
     } else {
-        for i in 0..n {
-            let a = corpus::article(seed, i);
+        for (i, a) in articles.take(n as usize) {
             let path = out.join(corpus::relative_path(i, &a.slug));
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent)?;

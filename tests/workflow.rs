@@ -152,6 +152,20 @@ fn flags_win_over_the_file_and_no_config_ignores_it() {
     assert!(r.stdout.contains("<!-- openclaim:"), "{}", r.stdout);
     let r = run(d, &["annotate", "--style", "critic", "nl/c.md"]);
     assert!(r.stdout.contains("{~~open-source~>"), "{}", r.stdout);
+    // stream reads the working directory's configuration.
+    let out = openclaim()
+        .current_dir(d.join("nl"))
+        .args(["stream", "--annotate"])
+        .write_stdin("{\"id\": 1, \"markdown\": \"GPT-4o is open source.\\n\"}\n")
+        .output()
+        .expect("run");
+    let line: Value = serde_json::from_slice(&out.stdout).expect("jsonl");
+    assert!(
+        line["annotated"]
+            .as_str()
+            .is_some_and(|a| a.contains("<!-- openclaim:")),
+        "{line}"
+    );
 }
 
 #[test]

@@ -32,9 +32,9 @@ pub struct StreamArgs {
     /// Also return the annotated Markdown, in "annotated"
     #[arg(long)]
     pub annotate: bool,
-    /// Annotation style for --annotate
-    #[arg(long, value_parser = parse_style, default_value = "critic")]
-    pub style: Style,
+    /// Annotation style for --annotate (default: the configuration's `style`, else critic)
+    #[arg(long, value_parser = parse_style)]
+    pub style: Option<Style>,
     /// Worker threads (default: every core)
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<NonZeroUsize>,
@@ -196,6 +196,7 @@ struct Out<'a> {
 
 fn result_line(
     engine: &Engine,
+    style: Style,
     args: &StreamArgs,
     number: u64,
     line: Result<Vec<u8>, String>,
@@ -242,7 +243,7 @@ fn result_line(
     };
     let analysed = catch_unwind(AssertUnwindSafe(|| {
         if args.annotate {
-            let (annotated, result) = engine.annotate(&name, text, args.style);
+            let (annotated, result) = engine.annotate(&name, text, style);
             (result.report, Some(annotated))
         } else {
             (engine.check(&name, text).report, None)
@@ -292,7 +293,7 @@ impl Sink<String> for Output {
 }
 
 pub fn stream(args: &StreamArgs) -> u8 {
-    let settings = match super::cwd_settings(&args.analysis, false) {
+    let settings = match super::Configs::new(&args.analysis, None, args.style, false).for_cwd() {
         Ok(s) => s,
         Err(e) => {
             super::error(&e);
@@ -322,7 +323,7 @@ pub fn stream(args: &StreamArgs) -> u8 {
     ordered_map_chunks(
         chunks,
         threads,
-        |(n, l)| result_line(&settings.engine, args, n, l),
+        |(n, l)| result_line(&settings.engine, settings.style(), args, n, l),
         &mut sink,
     );
     sink.idle();

@@ -3,6 +3,10 @@
 
 use std::ops::Range;
 
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::detect::Mention;
 use crate::glossary::{Glossary, Model};
 use crate::text::lexicon::CLAUSE_BREAKS;
@@ -29,6 +33,61 @@ pub struct Context<'a> {
     /// The next sentence in the same block, where an author may deny a reported claim.
     pub next_sentence: Option<Range<usize>>,
     pub glossary: &'a Glossary,
+    /// The sentence lowercased once, byte for byte aligned with the text, so
+    /// cue searches neither allocate nor shift offsets.
+    lower: String,
+}
+
+/// Lowercases `s` keeping every byte offset: a character whose lowercase form
+/// has another length stays as it is.
+fn lower_aligned(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mut low = c.to_lowercase();
+        match (low.next(), low.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// One automaton per cue list, built on first use in each thread.
+fn automaton(phrases: &'static [&'static str]) -> std::rc::Rc<AhoCorasick> {
+    thread_local! {
+        static CACHE: std::cell::RefCell<HashMap<(usize, usize), std::rc::Rc<AhoCorasick>>> =
+            std::cell::RefCell::new(HashMap::new());
+    }
+    CACHE.with(|c| {
+        c.borrow_mut()
+            .entry((phrases.as_ptr() as usize, phrases.len()))
+            .or_insert_with(|| {
+                std::rc::Rc::new(
+                    AhoCorasick::builder()
+                        .match_kind(MatchKind::Standard)
+                        .build(phrases)
+                        // Fixed word lists always build.
+                        .unwrap_or_else(|_| {
+                            AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton")
+                        }),
+                )
+            })
+            .clone()
+    })
+}
+
+/// A phrase found at `s..e` of `hay` stands on word boundaries.
+fn on_boundary(hay: &str, s: usize, e: usize, phrase: &str) -> bool {
+    let before = hay.get(..s).and_then(|x| x.chars().next_back());
+    let after = hay.get(e..).and_then(|x| x.chars().next());
+    let first_alnum = phrase.chars().next().is_some_and(char::is_alphanumeric);
+    let last_alnum = phrase
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    let ok_before = !first_alnum || !before.is_some_and(|c| c.is_alphanumeric() || c == '-');
+    let ok_after = !last_alnum || !after.is_some_and(|c| c.is_alphanumeric() || c == '-');
+    ok_before && ok_after
 }
 
 impl<'a> Context<'a> {
@@ -54,6 +113,7 @@ impl<'a> Context<'a> {
                     .collect()
             })
             .unwrap_or_default();
+        let lower = lower_aligned(text.get(sentence.clone()).unwrap_or(""));
         Context {
             text,
             sentence,
@@ -63,6 +123,7 @@ impl<'a> Context<'a> {
             previous,
             next_sentence: None,
             glossary,
+            lower,
         }
     }
 
@@ -132,25 +193,30 @@ impl<'a> Context<'a> {
             .filter(|t| t.kind != TokenKind::Punct)
     }
 
+    /// `r` of the lowercased sentence, with the offset it starts at; ranges
+    /// outside the sentence are lowercased on the spot.
+    fn lowered(&self, r: &Range<usize>) -> std::borrow::Cow<'_, str> {
+        let inside = r.start >= self.sentence.start && r.end <= self.sentence.end;
+        match inside
+            .then(|| {
+                self.lower
+                    .get(r.start - self.sentence.start..r.end - self.sentence.start)
+            })
+            .flatten()
+        {
+            Some(s) => std::borrow::Cow::Borrowed(s),
+            None => std::borrow::Cow::Owned(lower_aligned(self.slice(r.clone()))),
+        }
+    }
+
     /// Finds a lowercase phrase in `r` on word boundaries; returns its offset.
     pub fn find_phrase(&self, r: Range<usize>, phrase: &str) -> Option<usize> {
-        let hay = self.slice(r.clone()).to_lowercase();
-        // Lowercasing can change byte lengths in rare scripts; then offsets are approximate but in range.
+        let hay = self.lowered(&r);
         let mut from = 0;
         while let Some(i) = hay.get(from..).and_then(|h| h.find(phrase)) {
             let s = from + i;
             let e = s + phrase.len();
-            let before = hay.get(..s).and_then(|x| x.chars().next_back());
-            let after = hay.get(e..).and_then(|x| x.chars().next());
-            let first_alnum = phrase.chars().next().is_some_and(char::is_alphanumeric);
-            let last_alnum = phrase
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-            let ok_before =
-                !first_alnum || !before.is_some_and(|c| c.is_alphanumeric() || c == '-');
-            let ok_after = !last_alnum || !after.is_some_and(|c| c.is_alphanumeric() || c == '-');
-            if ok_before && ok_after {
+            if on_boundary(&hay, s, e, phrase) {
                 return Some((r.start + s).min(r.end));
             }
             from = e;
@@ -158,12 +224,30 @@ impl<'a> Context<'a> {
         None
     }
 
-    /// The first of `phrases` found in `r`, with its offset.
-    pub fn find_any<'p>(&self, r: Range<usize>, phrases: &[&'p str]) -> Option<(&'p str, usize)> {
-        phrases
-            .iter()
-            .filter_map(|p| self.find_phrase(r.clone(), p).map(|at| (*p, at)))
-            .min_by_key(|&(_, at)| at)
+    /// The earliest of `phrases` found in `r` on word boundaries, with its offset.
+    pub fn find_any(
+        &self,
+        r: Range<usize>,
+        phrases: &'static [&'static str],
+    ) -> Option<(&'static str, usize)> {
+        if r.start >= r.end {
+            return None;
+        }
+        let hay = self.lowered(&r);
+        let ac = automaton(phrases);
+        ac.find_overlapping_iter(hay.as_ref())
+            .filter_map(|m| {
+                let phrase = phrases.get(m.pattern().as_usize())?;
+                on_boundary(&hay, m.start(), m.end(), phrase).then(|| {
+                    (
+                        *phrase,
+                        (r.start + m.start()).min(r.end),
+                        m.pattern().as_usize(),
+                    )
+                })
+            })
+            .min_by_key(|&(_, at, pattern)| (at, pattern))
+            .map(|(p, at, _)| (p, at))
     }
 
     /// Mentions of this sentence inside `r`.

@@ -125,7 +125,12 @@ fn annotate_out_dir_writes_every_good_file_and_reports_every_broken_one() {
     std::fs::write(&unreadable, "Llama 3 is open source.\n").expect("w");
     if is_root() {
         // root reads any file whatever its mode, so chmod 000 proves nothing here.
-        eprintln!("running as root: the chmod 000 case is skipped (root can read anything)");
+        use std::io::Write;
+        // Past the harness's capture, so the skip shows in `cargo test` output.
+        let _ = writeln!(
+            std::io::stderr(),
+            "tests/batch.rs: running as root, the chmod 000 (unreadable file) case is skipped: root can read anything"
+        );
         std::fs::remove_file(&unreadable).expect("rm");
     } else {
         use std::os::unix::fs::PermissionsExt;

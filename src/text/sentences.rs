@@ -11,6 +11,39 @@ use super::lexicon::ABBREVIATIONS;
 /// Sentence ranges (absolute plain offsets) of one block's text, trimmed of
 /// surrounding whitespace; `base` is the block's plain start.
 pub fn split(text: &str, base: usize) -> Vec<Range<usize>> {
+    // Headings, list items and table cells rarely hold a sentence end: without
+    // one, UAX#29 has nothing to split and the whole text is one sentence.
+    if !text.contains(|c: char| {
+        matches!(
+            c,
+            '.' | '!'
+                | '?'
+                | '…'
+                | '。'
+                | '！'
+                | '？'
+                | '‼'
+                | '⁇'
+                | '⁈'
+                | '⁉'
+                | '؟'
+                | '।'
+                | '॥'
+                | '\r'
+                | '\n'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        )
+    }) {
+        let lead = text.len() - text.trim_start().len();
+        let trail = text.len() - text.trim_end().len();
+        return if lead + trail < text.len() {
+            vec![base + lead..base + text.len() - trail]
+        } else {
+            Vec::new()
+        };
+    }
     let mut raw: Vec<Range<usize>> = Vec::new();
     for (i, s) in text.split_sentence_bound_indices() {
         let start = i;
@@ -92,6 +125,16 @@ mod tests {
             sents("Bijv. GPT-4 vs. Llama 3 is een vergelijking."),
             ["Bijv. GPT-4 vs. Llama 3 is een vergelijking."]
         );
+    }
+
+    #[test]
+    fn text_without_a_sentence_end_is_one_sentence() {
+        assert_eq!(
+            sents("  Meta's open-source Llama 3  "),
+            ["Meta's open-source Llama 3"]
+        );
+        assert!(sents("   ").is_empty());
+        assert_eq!(split("ab", 10), [10..12]);
     }
 
     #[test]

@@ -8,7 +8,11 @@ use crate::span::LineIndex;
 /// line and column where decoding failed.
 pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, InputError> {
     let head = &bytes[..bytes.len().min(8192)];
-    if let Some(offset) = head.contains(&0).then(|| head.iter().position(|&b| b == 0)).flatten() {
+    if let Some(offset) = head
+        .contains(&0)
+        .then(|| head.iter().position(|&b| b == 0))
+        .flatten()
+    {
         return Err(InputError::Binary {
             file: file.to_string(),
             offset,

@@ -38,8 +38,9 @@ pub fn split(text: &str, base: usize) -> Vec<Range<usize>> {
     }) {
         let lead = text.len() - text.trim_start().len();
         let trail = text.len() - text.trim_end().len();
+        let whole = base + lead..base + text.len() - trail;
         return if lead + trail < text.len() {
-            vec![base + lead..base + text.len() - trail]
+            std::iter::once(whole).collect()
         } else {
             Vec::new()
         };
@@ -134,7 +135,10 @@ mod tests {
             ["Meta's open-source Llama 3"]
         );
         assert!(sents("   ").is_empty());
-        assert_eq!(split("ab", 10), [10..12]);
+        assert_eq!(
+            split("ab", 10),
+            vec![std::ops::Range { start: 10, end: 12 }]
+        );
     }
 
     #[test]

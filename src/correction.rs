@@ -117,8 +117,8 @@ pub fn correction(
     }
     if let Some(on) = facts.on {
         comment.push_str(&match lang {
-            Lang::En => format!(" Facts as of {on}."),
-            Lang::Nl => format!(" Feiten per {on}."),
+            Lang::En => format!(" Judged by the facts in force on {on}."),
+            Lang::Nl => format!(" Beoordeeld naar de feiten van {on}."),
         });
     }
     let replacement = replacement(facts.status, form, attachment, lang);

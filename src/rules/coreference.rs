@@ -97,15 +97,16 @@ impl Rule for Coreference {
         }
         // "Mistral AI bracht dat model uit als open source": a release frame with a full anaphor.
         let as_frame = before_term.is_some_and(|t| matches!(t.lower.as_str(), "als" | "as"));
-        if as_frame && no_model_before {
-            let phrase = ANAPHORS
+        // A full anaphor ("dat model", "the model") before the term, in its clause.
+        let full_anaphor = || {
+            ANAPHORS
                 .iter()
                 .filter(|a| a.contains(' '))
-                .find_map(|a| ctx.find_phrase(clause.start..term.plain.start, a));
-            if phrase.is_some() {
-                link(j);
-                return;
-            }
+                .any(|a| ctx.find_phrase(clause.start..term.plain.start, a).is_some())
+        };
+        if as_frame && no_model_before && full_anaphor() {
+            link(j);
+            return;
         }
         let toks = ctx.toks_in(clause.clone());
         // The anaphor must be the copula's subject: "<anaphor> <copula>" or "<copula> <anaphor>".
@@ -113,15 +114,9 @@ impl Rule for Coreference {
         let copula_after = toks
             .iter()
             .any(|t| t.span.start >= term.word.end && COPULAS.contains(&t.lower.as_str()));
-        if copula_after {
-            let anaphor = ANAPHORS
-                .iter()
-                .filter(|a| a.contains(' '))
-                .find_map(|a| ctx.find_phrase(clause.start..term.plain.start, a));
-            if anaphor.is_some() {
-                link(j);
-                return;
-            }
+        if copula_after && full_anaphor() {
+            link(j);
+            return;
         }
         for (i, t) in toks.iter().enumerate() {
             if !COPULAS.contains(&t.lower.as_str()) {

@@ -5,7 +5,7 @@
 
 use super::{Context, Judgment, Polarity, Rule};
 use crate::detect::ClaimTerm;
-use crate::text::lexicon::{NEGATING_PHRASES, NEGATORS};
+use crate::text::lexicon::{NEGATING_AFTER, NEGATING_PHRASES, NEGATORS};
 use crate::text::words::TokenKind;
 
 pub struct Negation;
@@ -84,15 +84,6 @@ impl Rule for Negation {
             .map(|t| t.span.start)
             .unwrap_or(start)
             .max(start);
-        if let Some((cue, at)) = ctx.find_any(near..term.plain.start, NEGATING_PHRASES) {
-            j.set_polarity(
-                Polarity::Negated,
-                self.id(),
-                at,
-                format!("negated by '{cue}'"),
-            );
-            return;
-        }
         // "open source in name only", "alleen in naam open source" (after the term).
         let tail_end = ctx
             .toks
@@ -100,17 +91,10 @@ impl Rule for Negation {
             .map(|t| t.span.end)
             .unwrap_or(clause.end)
             .min(clause.end);
-        if let Some((cue, at)) = ctx.find_any(
-            term.word.end..tail_end.max(term.word.end),
-            &[
-                "in name only",
-                "only in name",
-                "alleen in naam",
-                "in naam",
-                "niet echt",
-                "not really",
-            ],
-        ) {
+        let phrasal = ctx
+            .find_any(near..term.plain.start, NEGATING_PHRASES)
+            .or_else(|| ctx.find_any(term.word.end..tail_end.max(term.word.end), NEGATING_AFTER));
+        if let Some((cue, at)) = phrasal {
             j.set_polarity(
                 Polarity::Negated,
                 self.id(),

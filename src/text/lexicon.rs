@@ -95,6 +95,16 @@ pub const NEGATING_PHRASES: &[&str] = &[
     "are no ",
 ];
 
+/// Negating cues right after the term: "open source in name only".
+pub const NEGATING_AFTER: &[&str] = &[
+    "in name only",
+    "only in name",
+    "alleen in naam",
+    "in naam",
+    "niet echt",
+    "not really",
+];
+
 /// Cues that the author disputes or rebuts the claim anywhere in the sentence.
 pub const REBUTTALS: &[&str] = &[
     "too far to",

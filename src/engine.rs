@@ -199,9 +199,21 @@ impl Engine {
     ) {
         let text = prose.text.as_str();
         let sents = Sentences::new(prose);
-        let mentions: Vec<Mention> = mentions::find(text, &self.matcher, &self.glossary, |at| {
-            sents.locate(at).map(|si| sents.range(si)).unwrap_or(at..at)
-        });
+        // Only blocks that hold a claim term can produce a finding (sentences,
+        // coreference and lists never cross a block), so models are looked for there.
+        let mut claim_blocks: Vec<std::ops::Range<usize>> =
+            claims::find(text, &self.matcher, |_| false)
+                .iter()
+                .filter_map(|t| prose.block_at(t.plain.start).map(|b| b.plain.clone()))
+                .collect();
+        claim_blocks.dedup();
+        let mentions: Vec<Mention> = mentions::find_within(
+            text,
+            &self.matcher,
+            &self.glossary,
+            |at| sents.locate(at).map(|si| sents.range(si)).unwrap_or(at..at),
+            &claim_blocks,
+        );
         let starts: Vec<usize> = mentions.iter().map(|m| m.plain.start).collect();
         let terms: Vec<ClaimTerm> =
             claims::find(text, &self.matcher, |at| starts.binary_search(&at).is_ok());

@@ -96,13 +96,14 @@ fn extend_suffix(text: &str, mut end: usize) -> usize {
     }
 }
 
-fn candidates(text: &str, matcher: &Matcher) -> Vec<Candidate> {
+fn candidates(text: &str, matcher: &Matcher, range: Range<usize>) -> Vec<Candidate> {
+    let hay = text.get(range.clone()).unwrap_or("");
     let mut all: Vec<Candidate> = matcher
         .aliases
-        .find_overlapping_iter(text)
+        .find_overlapping_iter(hay)
         .map(|m| Candidate {
             pattern: m.pattern().as_usize(),
-            span: m.start()..m.end(),
+            span: range.start + m.start()..range.start + m.end(),
         })
         .filter(|c| on_boundary(text, &c.span))
         .collect();
@@ -147,9 +148,48 @@ pub fn find(
     glossary: &Glossary,
     sentence_of: impl Fn(usize) -> Range<usize>,
 ) -> Vec<Mention> {
+    find_in_ranges(text, matcher, glossary, &sentence_of, &[0..text.len()]).unwrap_or_default()
+}
+
+/// The mentions inside `ranges` (sorted, disjoint, e.g. the blocks that hold a
+/// claim term), exactly as [`find`] over the whole text would report them
+/// there. Only an ambiguous name whose sole evidence could be a mention
+/// outside the ranges needs the whole text; then this falls back to it.
+pub fn find_within(
+    text: &str,
+    matcher: &Matcher,
+    glossary: &Glossary,
+    sentence_of: impl Fn(usize) -> Range<usize>,
+    ranges: &[Range<usize>],
+) -> Vec<Mention> {
+    match find_in_ranges(text, matcher, glossary, &sentence_of, ranges) {
+        Some(found) => found,
+        None => find(text, matcher, glossary, sentence_of)
+            .into_iter()
+            .filter(|m| {
+                ranges
+                    .iter()
+                    .any(|r| r.start <= m.plain.start && m.plain.start < r.end)
+            })
+            .collect(),
+    }
+}
+
+/// None when a decision depends on text outside `ranges`.
+fn find_in_ranges(
+    text: &str,
+    matcher: &Matcher,
+    glossary: &Glossary,
+    sentence_of: &impl Fn(usize) -> Range<usize>,
+    ranges: &[Range<usize>],
+) -> Option<Vec<Mention>> {
+    let whole = ranges.len() == 1 && ranges[0] == (0..text.len());
     let models = glossary.models();
     let mut out: Vec<Mention> = Vec::new();
-    for c in candidates(text, matcher) {
+    for c in ranges
+        .iter()
+        .flat_map(|r| candidates(text, matcher, r.clone()))
+    {
         let Some(info) = matcher.alias_info.get(c.pattern) else {
             continue;
         };
@@ -217,13 +257,12 @@ pub fn find(
                 || sent_lower
                     .split(|c: char| !c.is_alphanumeric() && c != '-')
                     .any(|w| w.len() > 5 && (w.ends_with("model") || w.ends_with("modellen")));
-            if !(distinctive
-                || family_named_before
-                || same_named_before
-                || suffix_model
-                || developer
-                || evidence)
-            {
+            let local = distinctive || suffix_model || developer || evidence;
+            if !local && !whole && !(family_named_before || same_named_before) {
+                // An earlier mention outside the ranges might be the evidence.
+                return None;
+            }
+            if !(local || family_named_before || same_named_before) {
                 continue;
             }
         }
@@ -234,7 +273,7 @@ pub fn find(
             ambiguous: info.ambiguous,
         });
     }
-    out
+    Some(out)
 }
 
 #[cfg(test)]

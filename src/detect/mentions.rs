@@ -148,7 +148,8 @@ pub fn find(
     glossary: &Glossary,
     sentence_of: impl Fn(usize) -> Range<usize>,
 ) -> Vec<Mention> {
-    find_in_ranges(text, matcher, glossary, &sentence_of, &[0..text.len()]).unwrap_or_default()
+    let whole = std::iter::once(0..text.len()).collect::<Vec<_>>();
+    find_in_ranges(text, matcher, glossary, &sentence_of, &whole).unwrap_or_default()
 }
 
 /// The mentions inside `ranges` (sorted, disjoint, e.g. the blocks that hold a
@@ -257,12 +258,17 @@ fn find_in_ranges(
                 || sent_lower
                     .split(|c: char| !c.is_alphanumeric() && c != '-')
                     .any(|w| w.len() > 5 && (w.ends_with("model") || w.ends_with("modellen")));
-            let local = distinctive || suffix_model || developer || evidence;
-            if !local && !whole && !(family_named_before || same_named_before) {
+            let supported = distinctive
+                || suffix_model
+                || developer
+                || evidence
+                || family_named_before
+                || same_named_before;
+            if !supported && !whole {
                 // An earlier mention outside the ranges might be the evidence.
                 return None;
             }
-            if !(local || family_named_before || same_named_before) {
+            if !supported {
                 continue;
             }
         }

@@ -198,11 +198,10 @@ impl Rule for Attribution {
         }
         // The author's denial in the next sentence: "xAI calls Grok 2 open source. It isn't."
         if let Some(next) = ctx.next_sentence.clone() {
-            let head = ctx.slice(next.clone()).to_lowercase();
-            if let Some(d) = DENIALS
-                .iter()
-                .find(|d| head.starts_with(*d) || head.starts_with(&format!("{d}:")))
-            {
+            // Only the opening words matter ("It isn't: …").
+            let opening: String = ctx.slice(next.clone()).chars().take(40).collect();
+            let head = opening.to_lowercase();
+            if let Some(d) = DENIALS.iter().find(|d| head.starts_with(*d)) {
                 j.set_polarity(
                     Polarity::Disputed,
                     self.id(),

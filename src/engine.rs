@@ -175,7 +175,7 @@ impl Engine {
         };
         let mut annotations = Vec::new();
         // Prefilter: most articles never say "open source".
-        if self.matcher.terms.find(&prose.text).is_none() {
+        if self.matcher.stem.find(&prose.text).is_none() {
             return FileResult {
                 report,
                 annotations,
@@ -206,6 +206,9 @@ impl Engine {
                 .iter()
                 .filter_map(|t| prose.block_at(t.plain.start).map(|b| b.plain.clone()))
                 .collect();
+        if claim_blocks.is_empty() {
+            return;
+        }
         claim_blocks.dedup();
         let mentions: Vec<Mention> = mentions::find_within(
             text,

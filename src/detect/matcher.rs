@@ -22,6 +22,9 @@ pub struct Matcher {
     pub(crate) aliases: AhoCorasick,
     pub(crate) alias_info: Vec<AliasInfo>,
     pub(crate) terms: AhoCorasick,
+    /// "sourc", which every claim term contains: a fast test that a text
+    /// cannot hold a claim (SIMD-searched, unlike the full term automaton).
+    pub(crate) stem: AhoCorasick,
 }
 
 /// Claim term spellings. Separators are expanded to hyphen, space,
@@ -124,7 +127,12 @@ impl Matcher {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&term_patterns)
             .expect("fixed claim term patterns always build");
+        let stem = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(["sourc"])
+            .expect("a fixed one-word pattern always builds");
         Matcher {
+            stem,
             aliases,
             alias_info: info,
             terms,

@@ -201,8 +201,9 @@ impl Engine {
         let sents = Sentences::new(prose);
         // Only blocks that hold a claim term can produce a finding (sentences,
         // coreference and lists never cross a block), so models are looked for there.
+        let term_spans = claims::locate(text, &self.matcher);
         let mut claim_blocks: Vec<std::ops::Range<usize>> =
-            claims::find(text, &self.matcher, |_| false)
+            claims::classify(text, &term_spans, |_| false)
                 .iter()
                 .filter_map(|t| prose.block_at(t.plain.start).map(|b| b.plain.clone()))
                 .collect();
@@ -219,7 +220,7 @@ impl Engine {
         );
         let starts: Vec<usize> = mentions.iter().map(|m| m.plain.start).collect();
         let terms: Vec<ClaimTerm> =
-            claims::find(text, &self.matcher, |at| starts.binary_search(&at).is_ok());
+            claims::classify(text, &term_spans, |at| starts.binary_search(&at).is_ok());
         let lines = LineIndex::new(src);
         let suppressions = Suppressions::from_comments(src, &prose.comments, &self.glossary);
         for term in &terms {

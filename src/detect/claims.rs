@@ -267,9 +267,29 @@ fn following_words(text: &str, mut at: usize, max: usize) -> Vec<Range<usize>> {
 /// Finds the claim terms in `text`. `starts_model` tells whether a model
 /// mention starts at an offset (a noun phrase that starts with a name).
 pub fn find(text: &str, matcher: &Matcher, starts_model: impl Fn(usize) -> bool) -> Vec<ClaimTerm> {
+    let spans: Vec<Range<usize>> = locate(text, matcher);
+    classify(text, &spans, starts_model)
+}
+
+/// Where the term spellings occur (before their shape is read).
+pub fn locate(text: &str, matcher: &Matcher) -> Vec<Range<usize>> {
+    matcher
+        .terms
+        .find_iter(text)
+        .map(|m| m.start()..m.end())
+        .collect()
+}
+
+/// Reads the shape of each located term; `starts_model` tells whether a model
+/// mention starts at an offset.
+pub fn classify(
+    text: &str,
+    spans: &[Range<usize>],
+    starts_model: impl Fn(usize) -> bool,
+) -> Vec<ClaimTerm> {
     let mut out = Vec::new();
-    for m in matcher.terms.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
+    for m in spans {
+        let (start, end) = (m.start, m.end);
         if text
             .get(..start)
             .and_then(|s| s.chars().next_back())

@@ -187,6 +187,9 @@ fn find_in_ranges(
     let whole = ranges.len() == 1 && ranges[0] == (0..text.len());
     let models = glossary.models();
     let mut out: Vec<Mention> = Vec::new();
+    // Ambiguous names cluster in sentences: lowercase each sentence and
+    // look for model words in it once, not once per name.
+    let mut sentence_cache: Option<(Range<usize>, String, bool)> = None;
     for c in ranges
         .iter()
         .flat_map(|r| candidates(text, matcher, r.clone()))
@@ -251,13 +254,23 @@ fn find_in_ranges(
                 .get(c.span.end..)
                 .is_some_and(|r| r.starts_with('-') && r[1..].to_lowercase().starts_with("model"));
             let sentence = sentence_of(c.span.start);
-            let sent_lower = text.get(sentence).unwrap_or("").to_lowercase();
-            let developer = contains_word(&sent_lower, &model.developer.to_lowercase());
-            let evidence = MODEL_EVIDENCE.iter().any(|w| contains_word(&sent_lower, w))
-                // Compounds: "open-sourcemodel Whisper", "spraakmodel", "AI-modellen".
-                || sent_lower
-                    .split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .any(|w| w.len() > 5 && (w.ends_with("model") || w.ends_with("modellen")));
+            if sentence_cache
+                .as_ref()
+                .is_none_or(|(r, _, _)| *r != sentence)
+            {
+                let lower = text.get(sentence.clone()).unwrap_or("").to_lowercase();
+                let words = MODEL_EVIDENCE.iter().any(|w| contains_word(&lower, w))
+                    // Compounds: "open-sourcemodel Whisper", "spraakmodel", "AI-modellen".
+                    || lower
+                        .split(|c: char| !c.is_alphanumeric() && c != '-')
+                        .any(|w| w.len() > 5 && (w.ends_with("model") || w.ends_with("modellen")));
+                sentence_cache = Some((sentence, lower, words));
+            }
+            let (sent_lower, evidence) = match &sentence_cache {
+                Some((_, lower, words)) => (lower.as_str(), *words),
+                None => ("", false),
+            };
+            let developer = contains_word(sent_lower, &model.developer.to_lowercase());
             let supported = distinctive
                 || suffix_model
                 || developer

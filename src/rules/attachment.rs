@@ -38,7 +38,6 @@ const BLOCKING_GAP: &[&str] = &[
     "or",
     "uses",
     "gebruikt",
-    "uses",
     "like",
     "zoals",
     "needs",
@@ -72,16 +71,10 @@ fn links(ctx: &Context<'_>, gap: Range<usize>) -> bool {
     }
     toks.iter().any(|t| {
         COPULAS.contains(&t.lower.as_str())
-            || t.lower == ","
-            || t.lower == "as"
-            || t.lower == "als"
-            || t.lower == "its"
-            || t.lower == "zijn"
-            || t.lower == "haar"
-            || t.lower == "hun"
-            || t.lower == ":"
-            || t.lower == "tot"
-            || t.lower == "among"
+            || matches!(
+                t.lower.as_str(),
+                "," | ":" | "as" | "als" | "its" | "zijn" | "haar" | "hun" | "tot" | "among"
+            )
     })
 }
 

@@ -180,7 +180,6 @@ pub(crate) mod testing {
     //! rule decided, so rule tests read as sentences and outcomes.
     use crate::engine::{Engine, Options};
     use crate::glossary::Glossary;
-    use crate::Lang;
 
     /// "warning", "note" or "none" for the model named `model` in `text`.
     pub fn outcome(text: &str, model: &str) -> String {
@@ -201,6 +200,5 @@ pub(crate) mod testing {
     pub fn assert_outcome(text: &str, model: &str, expected: &str) {
         let got = outcome(text, model);
         assert_eq!(got, expected, "{model} in {text:?}");
-        let _ = Lang::En;
     }
 }

@@ -10,7 +10,7 @@ pub const ABBREVIATIONS: &[&str] = &[
     "sept.", "sep.", "oct.", "nov.", "dec.", "gen.", "gov.", "dept.", "est.", // Dutch
     "dhr.", "mevr.", "mw.", "bijv.", "bv.", "o.a.", "d.w.z.", "m.a.w.", "enz.", "e.d.", "ca.",
     "nl.", "resp.", "t.o.v.", "i.p.v.", "m.b.t.", "incl.", "excl.", "red.", "drs.", "ir.", "ing.",
-    "mr.", "dra.", "blz.", "nr.", "vgl.", "zgn.", "a.s.", "jl.",
+    "dra.", "blz.", "nr.", "vgl.", "zgn.", "a.s.", "jl.",
 ];
 
 /// Words that negate a clause.
@@ -539,14 +539,12 @@ pub const OTHER_HEADS: &[&str] = &[
     "packages",
     "pakketten",
     "package",
-    "tools,",
     "scene",
     "sector",
     "principles",
     "principes",
     "definition",
     "definitie",
-    "world",
     "approach",
     "aanpak",
     "strategy",
@@ -589,10 +587,8 @@ pub const OTHER_HEADS: &[&str] = &[
     "port",
     "fork",
     "forks",
-    "tool.",
     "toolkit",
     "toolkits",
-    "libraries.",
     "editor",
     "app",
     "apps",
@@ -601,7 +597,6 @@ pub const OTHER_HEADS: &[&str] = &[
     "os",
     "linux",
     "firefox",
-    "software.",
     "infrastructure",
     "infrastructuur",
     "benchmark",

@@ -153,6 +153,34 @@ impl Engine {
 
     /// Checks with an explicit fallback language (front matter still wins).
     pub fn check_with_lang(&self, path: &str, text: &str, fallback: Option<Lang>) -> FileResult {
+        self.check_until(path, text, fallback, &|_| true).0
+    }
+
+    /// [`Engine::check_with_lang`] that asks `go_on`, with the findings so
+    /// far, before each claim term whether to continue; `None` when it said
+    /// no. A caller that must bound the work (a server whose client went
+    /// away, or whose draft would give an unbounded report) stops here
+    /// instead of after the whole article. The findings are the same as
+    /// without it whenever it lets the analysis finish.
+    pub fn check_within(
+        &self,
+        path: &str,
+        text: &str,
+        fallback: Option<Lang>,
+        go_on: &dyn Fn(&[Finding]) -> bool,
+    ) -> Option<FileResult> {
+        let (result, finished) = self.check_until(path, text, fallback, go_on);
+        finished.then_some(result)
+    }
+
+    /// The result, and whether the analysis ran to the end.
+    fn check_until(
+        &self,
+        path: &str,
+        text: &str,
+        fallback: Option<Lang>,
+        go_on: &dyn Fn(&[Finding]) -> bool,
+    ) -> (FileResult, bool) {
         let prose = markdown::prose(text);
         let lang = prose
             .front_matter
@@ -175,19 +203,16 @@ impl Engine {
         };
         let mut annotations = Vec::new();
         // Prefilter: most articles never say "open source".
-        if self.matcher.stem.find(&prose.text).is_none() {
-            return FileResult {
-                report,
-                annotations,
-            };
-        }
-        self.analyse(text, &prose, lang, on, &mut report, &mut annotations);
-        FileResult {
+        let finished = self.matcher.stem.find(&prose.text).is_none()
+            || self.analyse(text, &prose, lang, on, &mut report, &mut annotations, go_on);
+        let result = FileResult {
             report,
             annotations,
-        }
+        };
+        (result, finished)
     }
 
+    #[allow(clippy::too_many_arguments)] // the stages' state, passed once
     fn analyse(
         &self,
         src: &str,
@@ -196,7 +221,8 @@ impl Engine {
         on: Option<Date>,
         report: &mut FileReport,
         annotations: &mut Vec<Annotation>,
-    ) {
+        go_on: &dyn Fn(&[Finding]) -> bool,
+    ) -> bool {
         let text = prose.text.as_str();
         let sents = Sentences::new(prose);
         // Only blocks that hold a claim term can produce a finding (sentences,
@@ -208,7 +234,7 @@ impl Engine {
                 .filter_map(|t| prose.block_at(t.plain.start).map(|b| b.plain.clone()))
                 .collect();
         if claim_blocks.is_empty() {
-            return;
+            return true;
         }
         claim_blocks.dedup();
         let mentions: Vec<Mention> = mentions::find_within(
@@ -224,6 +250,9 @@ impl Engine {
         let lines = LineIndex::new(src);
         let suppressions = Suppressions::from_comments(src, &prose.comments, &self.glossary);
         for term in &terms {
+            if !go_on(&report.findings) {
+                return false;
+            }
             let Some(si) = sents.locate(term.plain.start) else {
                 continue;
             };
@@ -449,6 +478,7 @@ impl Engine {
                 .findings
                 .extend(term_findings.into_iter().map(|(f, _, _)| f));
         }
+        true
     }
 
     /// The article with annotations for every finding. Annotations openclaim
@@ -469,6 +499,21 @@ impl Engine {
         let result = self.check_with_lang(path, &original, fallback);
         let out = annotate::render(&original, &result.annotations, style);
         (out, result)
+    }
+
+    /// [`Engine::annotate_with_lang`] bounded as [`Engine::check_within`] is.
+    pub fn annotate_within(
+        &self,
+        path: &str,
+        text: &str,
+        style: Style,
+        fallback: Option<Lang>,
+        go_on: &dyn Fn(&[Finding]) -> bool,
+    ) -> Option<(String, FileResult)> {
+        let original = annotate::strip(text);
+        let result = self.check_within(path, &original, fallback, go_on)?;
+        let out = annotate::render(&original, &result.annotations, style);
+        Some((out, result))
     }
 }
 
@@ -508,6 +553,34 @@ mod tests {
             let (twice, _) = e.annotate("a.md", &once, style);
             assert_eq!(twice, once);
         }
+    }
+
+    #[test]
+    fn a_budget_that_lets_the_analysis_finish_changes_nothing() {
+        let e = engine();
+        let src =
+            "Meta's open-source Llama 3.2 model.\n\nGPT-4o is open source, and so is Claude 3.\n";
+        let full = e.check("a.md", src);
+        assert!(full.findings.len() >= 2, "{:?}", full.findings);
+        let within = e
+            .check_within("a.md", src, None, &|_| true)
+            .expect("finished");
+        assert_eq!(within.report, full.report);
+        // Stopped once there is one finding: no result at all.
+        assert!(e
+            .check_within("a.md", src, None, &|f| f.is_empty())
+            .is_none());
+        assert!(e
+            .annotate_within("a.md", src, Style::Critic, None, &|f| f.is_empty())
+            .is_none());
+        let (text, _) = e
+            .annotate_within("a.md", src, Style::Critic, None, &|_| true)
+            .expect("finished");
+        assert_eq!(text, e.annotate("a.md", src, Style::Critic).0);
+        // A draft without a claim term finishes without being asked.
+        assert!(e
+            .check_within("a.md", "Nothing here.\n", None, &|_| false)
+            .is_some());
     }
 
     #[test]

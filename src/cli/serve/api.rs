@@ -1,5 +1,7 @@
 //! `POST /api/check` and `POST /api/annotate` (contract: docs/api.md).
 
+use std::cell::Cell;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
@@ -10,11 +12,15 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
-use openclaim::report::{FileReport, SCHEMA};
+use openclaim::report::{FileReport, Finding, SCHEMA};
 use openclaim::{source, Definition, FileResult, Lang, Style};
 
 use super::guard::too_large;
 use super::App;
+
+/// The findings' sentences one answer may carry, in bytes: a draft of
+/// long run-on paragraphs repeats each paragraph in every finding in it.
+const REPORT_BUDGET: usize = 64 * 1024 * 1024;
 
 /// The request body of both endpoints.
 #[derive(Debug, Deserialize)]
@@ -115,18 +121,17 @@ async fn handle(
         Err(r) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => return too_large(app.max_body),
         Err(r) => return error_response(r.status(), &r.body_text()),
     };
-    if !is_json(headers) {
-        return error_response(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "expected a JSON body with Content-Type: application/json",
-        );
+    if let Err(message) = json_content_type(headers) {
+        return error_response(StatusCode::UNSUPPORTED_MEDIA_TYPE, &message);
     }
     let job = match parse(&body, mode) {
         Ok(j) => j,
         Err(message) => return error_response(StatusCode::BAD_REQUEST, &message),
     };
     drop(body);
-    match tokio::task::spawn_blocking(move || run(&app, job)).await {
+    let cancel = Cancel::default();
+    let stop = cancel.0.clone();
+    match tokio::task::spawn_blocking(move || run(&app, job, &stop)).await {
         Ok(response) => response,
         Err(_) => error_response(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -135,12 +140,43 @@ async fn handle(
     }
 }
 
-fn is_json(headers: &HeaderMap) -> bool {
-    headers
+/// Set when the request is dropped (its client went away, it ran out of
+/// time, or the server stops), so that its analysis on the blocking pool,
+/// which cannot be aborted, stops at the next claim term.
+#[derive(Default)]
+struct Cancel(Arc<AtomicBool>);
+
+impl Drop for Cancel {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Release);
+    }
+}
+
+/// `application/json`, with no charset or UTF-8: JSON is UTF-8 (RFC 8259),
+/// and a body announced in another charset would be misread.
+fn json_content_type(headers: &HeaderMap) -> Result<(), String> {
+    let value = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
+        .unwrap_or("");
+    let mut parts = value.split(';');
+    let media = parts.next().unwrap_or("").trim();
+    if !media.eq_ignore_ascii_case("application/json") {
+        return Err("expected a JSON body with Content-Type: application/json".into());
+    }
+    for (name, charset) in parts.filter_map(|p| p.split_once('=')) {
+        let charset = charset.trim().trim_matches('"');
+        if name.trim().eq_ignore_ascii_case("charset")
+            && !charset.eq_ignore_ascii_case("utf-8")
+            && !charset.eq_ignore_ascii_case("utf8")
+        {
+            return Err(format!(
+                "the body must be UTF-8 JSON; charset '{}' is not accepted",
+                charset.chars().take(40).collect::<String>()
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn parse(body: &[u8], mode: Mode) -> Result<Job, String> {
@@ -184,7 +220,31 @@ fn parse(body: &[u8], mode: Mode) -> Result<Job, String> {
     })
 }
 
-fn run(app: &App, job: Job) -> Response {
+/// Why an analysis was stopped before the end.
+#[derive(Debug, Clone, Copy)]
+enum Over {
+    Cancelled,
+    Findings,
+    Report,
+}
+
+fn run(app: &App, job: Job, stop: &AtomicBool) -> Response {
+    let _running = app.memory.running();
+    let over = Cell::new(Over::Cancelled);
+    let go_on = |found: &[Finding]| {
+        if stop.load(Ordering::Acquire) {
+            return false;
+        }
+        if found.len() > app.max_findings {
+            over.set(Over::Findings);
+            return false;
+        }
+        if found.iter().map(|f| f.sentence.len()).sum::<usize>() > REPORT_BUDGET {
+            over.set(Over::Report);
+            return false;
+        }
+        true
+    };
     let engine = app.engines.get(job.definition, job.explain);
     let fallback = job.lang.or(engine.options().lang);
     // The same gate as the CLI's: a draft with a NUL byte is not an article.
@@ -199,22 +259,60 @@ fn run(app: &App, job: Job) -> Response {
         };
         return answer(StatusCode::UNPROCESSABLE_ENTITY, &report, Vec::new(), None);
     }
-    match job.mode {
-        Mode::Check => {
-            let result = engine.check_with_lang(&job.path, &job.markdown, fallback);
-            answer(StatusCode::OK, &result.report, edits(&result), None)
-        }
-        Mode::Annotate => {
-            let (text, result) =
-                engine.annotate_with_lang(&job.path, &job.markdown, job.style, fallback);
-            answer(
-                StatusCode::OK,
-                &result.report,
-                edits(&result),
-                Some((job.style, &text)),
-            )
-        }
+    let done = match job.mode {
+        Mode::Check => engine
+            .check_within(&job.path, &job.markdown, fallback, &go_on)
+            .map(|result| (None, result)),
+        Mode::Annotate => engine
+            .annotate_within(&job.path, &job.markdown, job.style, fallback, &go_on)
+            .map(|(text, result)| (Some(text), result)),
+    };
+    match done {
+        Some((text, result)) => answer(
+            StatusCode::OK,
+            &result.report,
+            edits(&result),
+            text.as_deref().map(|t| (job.style, t)),
+        ),
+        None => over_budget(app, &job, over.get()),
     }
+}
+
+/// The answer to a draft whose analysis was stopped: the per-file object
+/// with `error` set and no findings, as for a draft that is not text.
+fn over_budget(app: &App, job: &Job, over: Over) -> Response {
+    let (status, message) = match over {
+        // Nobody reads this: the request is gone.
+        Over::Cancelled => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the request was cancelled".to_string(),
+        ),
+        Over::Findings => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!(
+                "the draft has more than {} findings, the limit of this server (--max-findings); \
+                 check it in parts or with the openclaim command",
+                app.max_findings
+            ),
+        ),
+        Over::Report => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!(
+                "the report on this draft would be larger than {} MiB (its sentences are very \
+                 long); check it in parts or with the openclaim command",
+                REPORT_BUDGET / (1024 * 1024)
+            ),
+        ),
+    };
+    let report = FileReport {
+        path: job.path.clone(),
+        lang: None,
+        error: Some(message),
+        findings: Vec::new(),
+        suppressed: 0,
+        dismissed: job.explain.then(Vec::new),
+    };
+    answer(status, &report, Vec::new(), None)
 }
 
 /// The rewrites annotate would make, each tied to the findings of its term.

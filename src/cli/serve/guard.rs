@@ -3,6 +3,7 @@
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::{Request, State};
 use axum::http::header::{self, HeaderMap, HeaderName, HeaderValue};
@@ -20,7 +21,11 @@ connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; fram
 pub async fn guard(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
     let mut response = match refuse(&app, &req) {
         Some(refusal) => refusal,
-        None => next.run(req).await,
+        // Dropping a request that runs out of time stops its analysis.
+        None => match tokio::time::timeout(app.request_timeout, next.run(req)).await {
+            Ok(response) => response,
+            Err(_) => too_slow(app.request_timeout),
+        },
     };
     secure(response.headers_mut());
     response
@@ -29,6 +34,14 @@ pub async fn guard(State(app): State<Arc<App>>, req: Request, next: Next) -> Res
 /// The response for a request that must not be served, if it is one.
 fn refuse(app: &App, req: &Request) -> Option<Response> {
     let headers = req.headers();
+    // Two Host headers name two servers; which one a proxy or a check
+    // believes is anyone's guess (RFC 9112, section 3.2).
+    if headers.get_all(header::HOST).iter().nth(1).is_some() {
+        return Some(error_response(
+            StatusCode::BAD_REQUEST,
+            "the request has more than one Host header",
+        ));
+    }
     let host = req
         .uri()
         .authority()
@@ -83,6 +96,17 @@ pub fn too_large(limit: usize) -> Response {
     error_response(
         StatusCode::PAYLOAD_TOO_LARGE,
         &format!("the request body is larger than the limit of {limit} bytes (--max-body)"),
+    )
+}
+
+pub fn too_slow(limit: Duration) -> Response {
+    error_response(
+        StatusCode::SERVICE_UNAVAILABLE,
+        &format!(
+            "the request took longer than the limit of {} s (--request-timeout); \
+             check a long draft in parts or with the openclaim command",
+            limit.as_secs_f64()
+        ),
     )
 }
 

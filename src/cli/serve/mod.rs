@@ -8,13 +8,21 @@
 //! the address the server is bound to, which defeats DNS rebinding: a page
 //! on another site that resolves its own name to 127.0.0.1 still sends its
 //! own name as the Host.
+//!
+//! No client can hold the server open: connections are capped and timed
+//! ([`listen`]), each request has a time and a report budget, an analysis
+//! stops when its client goes ([`api`]), and memory is returned after a
+//! large request ([`memory`]).
 
 mod api;
 mod assets;
 mod guard;
+mod listen;
+mod memory;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -36,6 +44,21 @@ pub struct ServeArgs {
     /// Largest request body accepted, in bytes (suffixes K, KiB, M, MiB); larger ones get 413
     #[arg(long, value_name = "SIZE", default_value = "10MiB", value_parser = parse_size)]
     pub max_body: usize,
+    /// Open connections at most; at the limit the oldest connection without a request in progress is closed, and with none a new one gets 503
+    #[arg(long, value_name = "N", default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
+    /// Time a request may take, reading its body and analysing it (seconds, or with s/ms); longer ones get 503
+    #[arg(long, value_name = "TIME", default_value = "30s", value_parser = parse_duration)]
+    pub request_timeout: Duration,
+    /// Time the request line and headers may take to arrive; then the connection is closed
+    #[arg(long, value_name = "TIME", default_value = "10s", value_parser = parse_duration)]
+    pub header_timeout: Duration,
+    /// Time a connection may stay open with no request in progress and no byte moving
+    #[arg(long, value_name = "TIME", default_value = "10s", value_parser = parse_duration)]
+    pub idle_timeout: Duration,
+    /// Findings one request may produce; a draft with more gets 422
+    #[arg(long, value_name = "N", default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_findings: u32,
     #[command(flatten)]
     pub analysis: Analysis,
 }
@@ -89,12 +112,20 @@ impl Engines {
     }
 }
 
-/// What every handler shares: the engines and the bound address.
+/// What every handler shares: the engines, the bound address and the
+/// per-request limits.
 pub struct App {
     pub engines: Engines,
     pub addr: SocketAddr,
     pub max_body: usize,
+    pub request_timeout: Duration,
+    pub max_findings: usize,
+    pub memory: Arc<memory::Memory>,
 }
+
+/// Requests still being handled when the server is told to stop get this
+/// long; a stalled client cannot make it longer.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
 
 pub fn run(args: &ServeArgs) -> u8 {
     let engines = match Engines::new(&args.analysis) {
@@ -138,7 +169,16 @@ pub fn run(args: &ServeArgs) -> u8 {
         engines,
         addr,
         max_body: args.max_body,
+        request_timeout: args.request_timeout,
+        max_findings: args.max_findings as usize,
+        memory: Arc::default(),
     });
+    let limits = listen::Limits {
+        header_timeout: args.header_timeout,
+        idle_timeout: args.idle_timeout,
+        max_connections: args.max_connections as usize,
+        shutdown_grace: SHUTDOWN_GRACE,
+    };
     let result = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)?;
         println!("openclaim serve: listening on http://{addr}/");
@@ -148,10 +188,13 @@ pub fn run(args: &ServeArgs) -> u8 {
             );
         }
         eprintln!("openclaim serve: press Ctrl-C to stop");
-        axum::serve(listener, router(app))
-            .with_graceful_shutdown(shutdown())
-            .await
+        tokio::spawn(app.memory.clone().keep_trimmed());
+        listen::serve(listener, router(app), limits, shutdown()).await;
+        Ok::<(), std::io::Error>(())
     });
+    // Analyses still running were told to stop when their requests were
+    // dropped; nothing else needs waiting for.
+    runtime.shutdown_background();
     match result {
         Ok(()) => 0,
         Err(e) => {
@@ -211,6 +254,24 @@ fn parse_bind(s: &str) -> Result<IpAddr, String> {
         .map_err(|_| format!("'{s}' is not an IP address (e.g. 127.0.0.1, ::1, 0.0.0.0)"))
 }
 
+/// "30", "30s", "1.5", "500ms": a positive time.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    let t = s.trim();
+    let (number, scale) = if let Some(ms) = t.strip_suffix("ms") {
+        (ms, 0.001)
+    } else {
+        (t.strip_suffix('s').unwrap_or(t), 1.0)
+    };
+    number
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .map(|n| n * scale)
+        .filter(|secs| secs.is_finite() && *secs > 0.0 && *secs <= 86_400.0)
+        .map(Duration::from_secs_f64)
+        .ok_or_else(|| format!("'{s}' is not a time (e.g. 30, 30s, 1.5s, 500ms)"))
+}
+
 /// "1048576", "512K", "512KiB", "10M", "10MiB" (K and M are binary multiples).
 pub fn parse_size(s: &str) -> Result<usize, String> {
     let t = s.trim();
@@ -244,6 +305,17 @@ mod tests {
         assert!(parse_size("ten").is_err());
         assert!(parse_size("5 parsecs").is_err());
         assert!(parse_size("99999999999999999999G").is_err());
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("30"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_duration("30s"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("1.5"), Ok(Duration::from_millis(1500)));
+        for bad in ["0", "-1", "ten", "5m", "", "NaN", "inf", "1e9"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

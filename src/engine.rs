@@ -157,8 +157,8 @@ impl Engine {
     }
 
     /// [`Engine::check_with_lang`] that asks `go_on`, with the findings so
-    /// far, before each claim term whether to continue; `None` when it said
-    /// no. A caller that must bound the work (a server whose client went
+    /// far, before each claim term and at the end whether to continue;
+    /// `None` when it said no. A caller that must bound the work (a server whose client went
     /// away, or whose draft would give an unbounded report) stops here
     /// instead of after the whole article. The findings are the same as
     /// without it whenever it lets the analysis finish.
@@ -478,7 +478,7 @@ impl Engine {
                 .findings
                 .extend(term_findings.into_iter().map(|(f, _, _)| f));
         }
-        true
+        go_on(&report.findings)
     }
 
     /// The article with annotations for every finding. Annotations openclaim
@@ -566,10 +566,18 @@ mod tests {
             .check_within("a.md", src, None, &|_| true)
             .expect("finished");
         assert_eq!(within.report, full.report);
-        // Stopped once there is one finding: no result at all.
+        // Stopped once there is one finding, or more than the whole
+        // article has: no result at all.
         assert!(e
             .check_within("a.md", src, None, &|f| f.is_empty())
             .is_none());
+        let all = full.findings.len();
+        assert!(e
+            .check_within("a.md", src, None, &|f| f.len() < all)
+            .is_none());
+        assert!(e
+            .check_within("a.md", src, None, &|f| f.len() <= all)
+            .is_some());
         assert!(e
             .annotate_within("a.md", src, Style::Critic, None, &|f| f.is_empty())
             .is_none());

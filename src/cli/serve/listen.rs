@@ -108,6 +108,14 @@ fn refuse(stream: &TcpStream, max: usize) {
         body.len()
     );
     let _ = stream.try_write(response.as_bytes());
+    // Closing a socket with unread bytes sends a reset, which can destroy
+    // the answer before the client reads it: take what has arrived.
+    let mut sink = [0u8; 4096];
+    for _ in 0..16 {
+        if !matches!(stream.try_read(&mut sink), Ok(n) if n > 0) {
+            break;
+        }
+    }
 }
 
 async fn connection(

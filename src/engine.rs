@@ -347,6 +347,11 @@ impl Engine {
                     continue;
                 }
                 let facts = self.glossary.facts(model, on);
+                if let (true, Some(d)) = (facts.unreleased, on) {
+                    let why = format!("{} was not yet released on {d}", model.canonical);
+                    explain(Some(as_written(subject.mention)), why);
+                    continue;
+                }
                 let attributed = matches!(judgment.voice, Voice::Attributed { .. });
                 let definition = self.options.definition;
                 let Some(sev) =

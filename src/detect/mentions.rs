@@ -203,7 +203,11 @@ fn find_in_ranges(
         let written = text.get(c.span.clone()).unwrap_or("");
         // "Mistral AI" the company is not the model family "Mistral".
         let developer = model.developer.as_str();
-        if developer.eq_ignore_ascii_case(written) && info.ambiguous {
+        if info.ambiguous && super::guard::rejects(text, &c.span, &model.guard) {
+            continue;
+        }
+        let tied = info.ambiguous && super::guard::claim_tied(text, &c.span, &model.guard);
+        if developer.eq_ignore_ascii_case(written) && info.ambiguous && !tied {
             // "Het Chinese DeepSeek bracht …": the name of the company, not a model.
             continue;
         }
@@ -271,7 +275,8 @@ fn find_in_ranges(
                 None => ("", false),
             };
             let developer = contains_word(sent_lower, &model.developer.to_lowercase());
-            let supported = distinctive
+            let supported = tied
+                || distinctive
                 || suffix_model
                 || developer
                 || evidence

@@ -1,6 +1,7 @@
 //! Finding what a sentence is about: model mentions and claim terms.
 
 pub mod claims;
+pub mod guard;
 pub mod matcher;
 pub mod mentions;
 

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use super::schema::{FileRaw, ModelRaw};
 use super::{
-    DataError, GlossaryErrors, HistoryEntry, Kind, Level, License, Model, Origin, Released,
+    DataError, Developer, GlossaryErrors, Guard, HistoryEntry, Kind, Level, License, Model, Origin,
+    Released,
 };
 use crate::date::Date;
 use crate::span::LineIndex;
@@ -20,10 +21,16 @@ fn located(file: &str, text: &str, index: &LineIndex, offset: usize, message: St
     }
 }
 
-pub(crate) fn parse_layer(
-    files: &[(String, String)],
-) -> Result<(Vec<License>, Vec<Model>), GlossaryErrors> {
+/// One layer of files, parsed.
+pub(crate) struct Layer {
+    pub licenses: Vec<License>,
+    pub models: Vec<Model>,
+    pub developers: Vec<Developer>,
+}
+
+pub(crate) fn parse_layer(files: &[(String, String)]) -> Result<Layer, GlossaryErrors> {
     let mut errors = Vec::new();
+    let mut developers: Vec<Developer> = Vec::new();
     let mut licenses = Vec::new();
     let mut models = Vec::new();
     let mut seen_license: HashMap<String, Origin> = HashMap::new();
@@ -38,6 +45,31 @@ pub(crate) fn parse_layer(
                 continue;
             }
         };
+        for spanned in raw.developer {
+            let offset = spanned.span().start;
+            let origin = Origin {
+                file: file.clone(),
+                line: index.position(text, offset).line,
+            };
+            let d = spanned.into_inner();
+            if let Some(prev) = developers.iter().find(|p| p.name == d.name) {
+                errors.push(located(
+                    file,
+                    text,
+                    &index,
+                    offset,
+                    format!(
+                        "developer '{}' is defined twice (also at {}:{})",
+                        d.name, prev.origin.file, prev.origin.line
+                    ),
+                ));
+            }
+            developers.push(Developer {
+                name: d.name,
+                official: d.official,
+                origin,
+            });
+        }
         for spanned in raw.license {
             let offset = spanned.span().start;
             let origin = Origin {
@@ -94,7 +126,11 @@ pub(crate) fn parse_layer(
         }
     }
     if errors.is_empty() {
-        Ok((licenses, models))
+        Ok(Layer {
+            licenses,
+            models,
+            developers,
+        })
     } else {
         Err(GlossaryErrors(errors))
     }
@@ -107,6 +143,14 @@ fn convert_model(m: ModelRaw, origin: Origin) -> Result<Model, String> {
             m.id, m.as_of
         )
     })?;
+    if let Some(r) = &m.released {
+        if Date::parse(r).is_none() {
+            return Err(format!(
+                "model '{}': released '{r}' is not a YYYY-MM-DD or YYYY-MM date",
+                m.id
+            ));
+        }
+    }
     let family_defaults = m.kind == Kind::Family;
     let need = |what: &str| {
         format!(
@@ -163,6 +207,15 @@ fn convert_model(m: ModelRaw, origin: Origin) -> Result<Model, String> {
         as_of,
         note: m.note,
         history,
+        guard: m
+            .guard
+            .map(|g| Guard {
+                not_followed_by: g.not_followed_by,
+                not_preceded_by: g.not_preceded_by,
+                person: g.person,
+                claim_ties: g.claim_ties,
+            })
+            .unwrap_or_default(),
         origin,
     })
 }

@@ -4,8 +4,13 @@
 //! in, so a corrected fact can never leave a stale verdict behind.
 
 mod load;
+mod resolve;
 mod schema;
+mod sources;
 mod validate;
+
+pub use resolve::Resolution;
+pub use sources::source_problem;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -103,6 +108,31 @@ impl License {
     }
 }
 
+/// A developer and the URL prefixes of its own sites and organisations.
+#[derive(Debug, Clone, Serialize)]
+pub struct Developer {
+    pub name: String,
+    pub official: Vec<String>,
+    pub origin: Origin,
+}
+
+/// Context a name that is also a word needs before it counts as the model
+/// (see `crate::detect::guard`).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Guard {
+    /// Text right after the name that makes it something else ("-line",
+    /// " & Conquer", " it:").
+    pub not_followed_by: Vec<String>,
+    /// Text right before the name that makes it something else.
+    pub not_preceded_by: Vec<String>,
+    /// The name is also a first name: an apposition that describes a person
+    /// ("Yi, a Chinese AI researcher, …") is not the model.
+    pub person: bool,
+    /// A claim term tied to the bare name in its sentence ("Llama is open
+    /// source", "DeepSeek's open-source model") is evidence enough.
+    pub claim_ties: bool,
+}
+
 /// Facts that held before a date.
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryEntry {
@@ -131,10 +161,21 @@ pub struct Model {
     pub as_of: Date,
     pub note: Option<String>,
     pub history: Vec<HistoryEntry>,
+    pub guard: Guard,
     pub origin: Origin,
 }
 
 impl Model {
+    /// The release date (`YYYY-MM` counts from the first of the month).
+    pub fn released_on(&self) -> Option<Date> {
+        self.released.as_deref().and_then(Date::parse)
+    }
+
+    /// True when the article date `on` is before the model existed.
+    pub fn unreleased_on(&self, on: Option<Date>) -> bool {
+        matches!((on, self.released_on()), (Some(d), Some(r)) if d < r)
+    }
+
     pub fn is_family(&self) -> bool {
         self.kind == Kind::Family
     }
@@ -159,6 +200,12 @@ pub struct Facts<'g> {
     pub on: Option<Date>,
     /// Set for family entries: the license depends on the version.
     pub varies: bool,
+    /// Set when the article date is before the model's release: nothing
+    /// about it can be judged on facts that came later.
+    pub unreleased: bool,
+    /// For a family: the least and most open status of the members
+    /// released by the date.
+    pub range: Option<(Openness, Openness)>,
 }
 
 /// The single status rule (docs/glossary.md): closed without weights;
@@ -180,6 +227,7 @@ pub fn derive_status(osi_approved: bool, weights: Released, data: Level, code: L
 pub struct Glossary {
     licenses: Vec<License>,
     models: Vec<Model>,
+    developers: Vec<Developer>,
     license_index: HashMap<String, usize>,
     model_index: HashMap<String, usize>,
     alias_index: HashMap<String, usize>,
@@ -216,8 +264,15 @@ impl Glossary {
     /// Adds a layer on top of `self`: an entry whose `id` exists replaces it
     /// whole; new ids are added. The result is validated as a whole.
     pub fn with_layer(&self, files: &[(String, String)]) -> Result<Glossary, GlossaryErrors> {
-        let (licenses, models) = load::parse_layer(files)?;
+        let layer = load::parse_layer(files)?;
+        let (licenses, models) = (layer.licenses, layer.models);
         let mut next = self.clone();
+        for dev in layer.developers {
+            match next.developers.iter_mut().find(|d| d.name == dev.name) {
+                Some(d) => *d = dev,
+                None => next.developers.push(dev),
+            }
+        }
         for lic in licenses {
             match next.license_index.get(&lic.id) {
                 Some(&i) => next.licenses[i] = lic,
@@ -261,6 +316,14 @@ impl Glossary {
         &self.licenses
     }
 
+    pub fn developers(&self) -> &[Developer] {
+        &self.developers
+    }
+
+    pub fn developer(&self, name: &str) -> Option<&Developer> {
+        self.developers.iter().find(|d| d.name == name)
+    }
+
     pub fn model(&self, id: &str) -> Option<&Model> {
         self.model_index.get(id).map(|&i| &self.models[i])
     }
@@ -289,16 +352,27 @@ impl Glossary {
     /// `on` is None or later than every history entry).
     pub fn facts<'g>(&'g self, model: &'g Model, on: Option<Date>) -> Facts<'g> {
         if model.is_family() {
-            let best = self
+            // Only members that existed on the date count: a 2025 article is
+            // not judged by a member released in 2026.
+            let statuses: Vec<Facts<'g>> = self
                 .members(&model.id)
+                .filter(|m| !m.unreleased_on(on))
                 .map(|m| self.facts(m, on))
-                .min_by_key(|f| f.status);
+                .collect();
+            let range = statuses
+                .iter()
+                .map(|f| f.status)
+                .min()
+                .zip(statuses.iter().map(|f| f.status).max());
+            let best = statuses.into_iter().min_by_key(|f| f.status);
             return match best {
                 Some(f) => Facts {
                     license: None,
                     varies: true,
                     source: &model.source,
                     as_of: model.as_of,
+                    unreleased: false,
+                    range,
                     ..f
                 },
                 None => Facts {
@@ -311,6 +385,8 @@ impl Glossary {
                     as_of: model.as_of,
                     on,
                     varies: true,
+                    unreleased: model.unreleased_on(on) || self.members(&model.id).next().is_some(),
+                    range: None,
                 },
             };
         }
@@ -341,6 +417,8 @@ impl Glossary {
             as_of: model.as_of,
             on,
             varies: false,
+            unreleased: model.unreleased_on(on),
+            range: None,
         }
     }
 }

@@ -11,6 +11,31 @@ pub(crate) struct FileRaw {
     pub license: Vec<Spanned<LicenseRaw>>,
     #[serde(default)]
     pub model: Vec<Spanned<ModelRaw>>,
+    #[serde(default)]
+    pub developer: Vec<Spanned<DeveloperRaw>>,
+}
+
+/// A developer and the addresses it publishes from: the only places a
+/// model's `source` may point to (besides its license text).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DeveloperRaw {
+    pub name: String,
+    pub official: Vec<String>,
+}
+
+/// Context rules for a name that is also a word, a person or a product.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct GuardRaw {
+    #[serde(default)]
+    pub not_followed_by: Vec<String>,
+    #[serde(default)]
+    pub not_preceded_by: Vec<String>,
+    #[serde(default)]
+    pub person: bool,
+    #[serde(default)]
+    pub claim_ties: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -53,6 +78,7 @@ pub(crate) struct ModelRaw {
     pub note: Option<String>,
     #[serde(default)]
     pub history: Vec<HistoryRaw>,
+    pub guard: Option<GuardRaw>,
 }
 
 #[derive(Debug, Deserialize)]

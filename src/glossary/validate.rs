@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::sources::source_problem;
 use super::{DataError, Glossary, Kind};
 
 fn err(origin: &super::Origin, message: String) -> DataError {
@@ -19,7 +20,12 @@ fn err(origin: &super::Origin, message: String) -> DataError {
 pub(crate) fn alias_key(alias: &str) -> String {
     alias
         .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '_' | '\u{a0}' | '\u{2010}' | '\u{2011}'))
+        .filter(|c| {
+            !matches!(
+                c,
+                ' ' | '-' | '_' | '\u{a0}' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}'
+            )
+        })
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -33,6 +39,9 @@ pub(crate) fn validate(g: &Glossary) -> Result<(), Vec<DataError>> {
                 format!("license '{}': name and url must not be empty", l.id),
             ));
         }
+        if let Some(why) = source_problem(&l.url, None, &[l.url.as_str()]) {
+            errors.push(err(&l.origin, format!("license '{}': url {why}", l.id)));
+        }
     }
     let mut owners: HashMap<String, (&str, &str)> = HashMap::new();
     for m in &g.models {
@@ -41,6 +50,30 @@ pub(crate) fn validate(g: &Glossary) -> Result<(), Vec<DataError>> {
                 &m.origin,
                 format!("model '{}': 'source' must be a URL", m.id),
             ));
+        }
+        let developer = g.developer(&m.developer);
+        if developer.is_none() {
+            errors.push(err(
+                &m.origin,
+                format!(
+                    "model '{}': developer '{}' has no [[developer]] entry",
+                    m.id, m.developer
+                ),
+            ));
+        }
+        let license_urls: Vec<&str> = std::iter::once(m.license.as_str())
+            .chain(m.history.iter().map(|h| h.license.as_str()))
+            .filter_map(|id| g.license(id))
+            .map(|l| l.url.as_str())
+            .collect();
+        for (what, url) in std::iter::once(("source", m.source.as_str())).chain(
+            m.history
+                .iter()
+                .map(|h| ("history source", h.source.as_str())),
+        ) {
+            if let Some(why) = source_problem(url, developer, &license_urls) {
+                errors.push(err(&m.origin, format!("model '{}': {what} {why}", m.id)));
+            }
         }
         if m.aliases.is_empty() {
             errors.push(err(&m.origin, format!("model '{}': no aliases", m.id)));

@@ -1,5 +1,7 @@
 //! `openclaim glossary list|show|check`.
 
+use openclaim::date::Date;
+use openclaim::glossary::{Facts, Model, Resolution};
 use openclaim::{Glossary, Openness};
 
 use super::super::args::{GlossaryCommand, ListFormat};
@@ -9,8 +11,8 @@ fn status_of(g: &Glossary, m: &openclaim::glossary::Model) -> Openness {
     g.facts(m, None).status
 }
 
-fn entry_json(g: &Glossary, m: &openclaim::glossary::Model) -> serde_json::Value {
-    let facts = g.facts(m, None);
+fn entry_json(g: &Glossary, m: &Model, on: Option<Date>) -> serde_json::Value {
+    let facts = g.facts(m, on);
     serde_json::json!({
         "id": m.id,
         "canonical": m.canonical,
@@ -21,14 +23,17 @@ fn entry_json(g: &Glossary, m: &openclaim::glossary::Model) -> serde_json::Value
         "aliases": m.aliases,
         "ambiguous": m.ambiguous,
         "status": facts.status,
+        "on": on.map(|d| d.to_string()),
+        "released_by_then": !facts.unreleased,
+        "range": facts.range.map(|(lo, hi)| [lo, hi]),
         "license": match facts.license {
             Some(l) => serde_json::json!({"name": l.name, "spdx": l.id, "osi_approved": l.osi_approved, "url": l.url}),
             None => serde_json::json!({"name": "varies by version", "spdx": null}),
         },
-        "weights": m.weights,
-        "data": m.data,
-        "code": m.code,
-        "source": m.source,
+        "weights": facts.weights,
+        "data": facts.data,
+        "code": facts.code,
+        "source": facts.source,
         "as_of": m.as_of,
         "note": m.note,
         "history": m.history,
@@ -48,7 +53,7 @@ pub fn glossary(cmd: GlossaryCommand) -> u8 {
             };
             match format {
                 ListFormat::Json => {
-                    let all: Vec<_> = g.models().iter().map(|m| entry_json(&g, m)).collect();
+                    let all: Vec<_> = g.models().iter().map(|m| entry_json(&g, m, None)).collect();
                     emit(&(serde_json::to_string_pretty(&all).unwrap_or_default() + "\n"));
                 }
                 ListFormat::Text => {
@@ -95,6 +100,7 @@ pub fn glossary(cmd: GlossaryCommand) -> u8 {
             format,
             analysis,
         } => {
+            let on = analysis.as_of;
             let g = match super::super::cwd_settings(&analysis, false) {
                 Ok(s) => s.engine.glossary().clone(),
                 Err(e) => {
@@ -102,58 +108,32 @@ pub fn glossary(cmd: GlossaryCommand) -> u8 {
                     return EXIT_ERROR;
                 }
             };
-            let Some(m) = g.find(&name) else {
-                error(&format!(
-                    "no model named '{name}' in the glossary (try `openclaim glossary list`)"
-                ));
-                return EXIT_ERROR;
+            let m = match g.resolve(&name) {
+                Resolution::Found(m) => m,
+                Resolution::Unknown(near) => {
+                    let hint = match near.as_slice() {
+                        [] => "try `openclaim glossary list`".to_string(),
+                        [one] => format!("did you mean {one}?"),
+                        many => format!("did you mean one of: {}?", many.join(", ")),
+                    };
+                    error(&format!("no model named '{name}' in the glossary; {hint}"));
+                    return EXIT_ERROR;
+                }
             };
-            let v = entry_json(&g, m);
             match format {
                 ListFormat::Json => {
+                    let mut v = entry_json(&g, m, on);
+                    if m.is_family() {
+                        v["members"] = g
+                            .members(&m.id)
+                            .map(|x| entry_json(&g, x, on))
+                            .collect::<Vec<_>>()
+                            .into();
+                    }
                     emit(&(serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"));
                 }
                 ListFormat::Text => {
-                    let facts = g.facts(m, None);
-                    let mut out = format!("{} ({})\n", m.canonical, m.id);
-                    out.push_str(&format!("  developer: {}\n", m.developer));
-                    if let Some(r) = &m.released {
-                        out.push_str(&format!("  released:  {r}\n"));
-                    }
-                    out.push_str(&format!("  status:    {}\n", facts.status.as_str()));
-                    match facts.license {
-                        Some(l) => out.push_str(&format!(
-                            "  license:   {} ({}; {}OSI-approved)\n             {}\n",
-                            l.name,
-                            l.id,
-                            if l.osi_approved { "" } else { "not " },
-                            l.restrictions_en
-                        )),
-                        None => out.push_str("  license:   depends on the version\n"),
-                    }
-                    out.push_str(
-                        &format!(
-                            "  weights: {:?}, training data: {:?}, training code: {:?}\n",
-                            m.weights, m.data, m.code
-                        )
-                        .to_lowercase(),
-                    );
-                    out.push_str(&format!("  aliases:   {}\n", m.aliases.join(", ")));
-                    out.push_str(&format!("  source:    {} (as of {})\n", m.source, m.as_of));
-                    for h in &m.history {
-                        out.push_str(&format!(
-                            "  before {}: license {} ({})\n",
-                            h.until, h.license, h.source
-                        ));
-                    }
-                    if let Some(n) = &m.note {
-                        out.push_str(&format!("  note:      {n}\n"));
-                    }
-                    out.push_str(&format!(
-                        "  defined at {}:{}\n",
-                        m.origin.file, m.origin.line
-                    ));
-                    emit(&out);
+                    emit(&show_text(&g, m, on));
                 }
             }
             0
@@ -189,4 +169,106 @@ pub fn glossary(cmd: GlossaryCommand) -> u8 {
             }
         }
     }
+}
+
+fn lower(v: impl std::fmt::Debug) -> String {
+    format!("{v:?}").to_lowercase()
+}
+
+fn license_line(f: &Facts<'_>) -> String {
+    match f.license {
+        Some(l) => format!(
+            "{} ({}; {}OSI-approved)",
+            l.name,
+            l.id,
+            if l.osi_approved { "" } else { "not " }
+        ),
+        None => "depends on the version".to_string(),
+    }
+}
+
+/// One entry as text: the facts in force on `on` (today's when None), and
+/// for a family every member with its own weights, data and code, so a
+/// closed member never hides behind an open one.
+fn show_text(g: &Glossary, m: &Model, on: Option<Date>) -> String {
+    let facts = g.facts(m, on);
+    let mut out = format!("{} ({})\n", m.canonical, m.id);
+    out.push_str(&format!("  developer: {}\n", m.developer));
+    if let Some(r) = &m.released {
+        out.push_str(&format!("  released:  {r}\n"));
+    }
+    if let Some(d) = on {
+        out.push_str(&format!("  facts on:  {d}\n"));
+    }
+    if facts.unreleased {
+        out.push_str("  status:    not yet released on that date\n");
+    } else if m.is_family() {
+        match facts.range {
+            Some((lo, hi)) if lo != hi => out.push_str(&format!(
+                "  status:    varies by member, from {} to {}\n",
+                lo.as_str(),
+                hi.as_str()
+            )),
+            _ => out.push_str(&format!(
+                "  status:    {} (all members{})\n",
+                facts.status.as_str(),
+                on.map(|d| format!(" released by {d}")).unwrap_or_default()
+            )),
+        }
+    } else {
+        out.push_str(&format!("  status:    {}\n", facts.status.as_str()));
+        out.push_str(&format!("  license:   {}\n", license_line(&facts)));
+        if let Some(l) = facts.license {
+            out.push_str(&format!("             {}\n", l.restrictions_en));
+            out.push_str(&format!("             {}\n", l.url));
+        }
+        out.push_str(&format!(
+            "  weights: {}, training data: {}, training code: {}\n",
+            lower(facts.weights),
+            lower(facts.data),
+            lower(facts.code)
+        ));
+    }
+    if m.is_family() {
+        out.push_str("  members:\n");
+        for x in g.members(&m.id) {
+            let f = g.facts(x, on);
+            if f.unreleased {
+                out.push_str(&format!(
+                    "    {:<24} not yet released (released {})\n",
+                    x.canonical,
+                    x.released.as_deref().unwrap_or("?")
+                ));
+                continue;
+            }
+            out.push_str(&format!(
+                "    {:<24} {:<18} weights: {}, data: {}, code: {}; {}\n",
+                x.canonical,
+                f.status.as_str(),
+                lower(f.weights),
+                lower(f.data),
+                lower(f.code),
+                f.license.map(|l| l.id.as_str()).unwrap_or("?")
+            ));
+        }
+    }
+    out.push_str(&format!("  aliases:   {}\n", m.aliases.join(", ")));
+    out.push_str(&format!(
+        "  source:    {} (as of {})\n",
+        facts.source, m.as_of
+    ));
+    for h in &m.history {
+        out.push_str(&format!(
+            "  before {}: license {} ({})\n",
+            h.until, h.license, h.source
+        ));
+    }
+    if let Some(n) = &m.note {
+        out.push_str(&format!("  note:      {n}\n"));
+    }
+    out.push_str(&format!(
+        "  defined at {}:{}\n",
+        m.origin.file, m.origin.line
+    ));
+    out
 }

@@ -22,6 +22,28 @@ from ._openclaim import (
     strip,
 )
 
+import threading as _threading
+
+_shared = {}
+_shared_lock = _threading.Lock()
+
+
+def shared_engine(**options):
+    """The process's one :class:`Engine` for these keyword options, built on first use.
+
+    Spark and Dask ship functions to worker processes by value, so a module
+    global in the job script is a fresh one for every task; this cache lives
+    in the installed package and is built once per worker process. Options
+    must be hashable (lists of glossary directories may be given as tuples).
+    """
+    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in options.items()))
+    with _shared_lock:
+        engine = _shared.get(key)
+        if engine is None:
+            engine = _shared[key] = Engine(**options)
+        return engine
+
+
 __all__ = [
     "SCHEMA",
     "Engine",
@@ -30,5 +52,6 @@ __all__ = [
     "annotate",
     "check",
     "glossary",
+    "shared_engine",
     "strip",
 ]

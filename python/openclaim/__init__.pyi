@@ -94,3 +94,14 @@ class Engine:
         """Annotated texts for many articles, on every core, in input order."""
     def glossary(self) -> List[dict[str, Any]]:
         """The model entries of this engine's glossary (built-in plus layers)."""
+
+def shared_engine(
+    *,
+    glossary: Optional[Union[PathLike, Sequence[PathLike]]] = None,
+    config: Optional[PathLike] = None,
+    definition: Optional[Definition] = None,
+    lang: Optional[Lang] = None,
+    as_of: Optional[DateLike] = None,
+    explain: bool = False,
+) -> Engine:
+    """The process's one Engine for these options, built on first use (for Spark and Dask workers)."""

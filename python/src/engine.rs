@@ -274,6 +274,28 @@ impl PyEngine {
         })
     }
 
+    /// Seconds per analysis of `markdown`, timed inside Rust over `repeat`
+    /// runs with no Python in between: the baseline `python/bench.py`
+    /// subtracts to find what a Python call adds.
+    #[pyo3(signature = (markdown, repeat=1000))]
+    fn _time_check(
+        &self,
+        py: Python<'_>,
+        markdown: &Bound<'_, PyAny>,
+        repeat: u32,
+    ) -> PyResult<f64> {
+        let text = args::text(markdown, "markdown")?;
+        let lang = self.engine.options().lang;
+        let repeat = repeat.max(1);
+        Ok(py.detach(|| {
+            let start = std::time::Instant::now();
+            for _ in 0..repeat {
+                std::hint::black_box(self.engine.check_with_lang(NO_PATH, &text, lang));
+            }
+            start.elapsed().as_secs_f64() / f64::from(repeat)
+        }))
+    }
+
     /// The glossary's model entries (built-in plus the engine's layers), as dicts.
     fn glossary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         crate::glossary_entries(py, self.engine.glossary())

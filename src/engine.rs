@@ -469,6 +469,11 @@ impl Engine {
                     replacement = replacement.map(|r| r.trim_end().to_string());
                 }
             }
+            // A reference link's label must stay as written: the note goes after the link.
+            if let Some(link) = prose.label_link(&range) {
+                range = link;
+                replacement = None;
+            }
             let comment = term_findings
                 .iter()
                 .map(|(_, _, c)| c.as_str())

@@ -232,7 +232,7 @@ fn annotate_then_strip_restores_the_file_and_leaves_input_alone() {
         "the input is never modified"
     );
     let annotated = std::fs::read_to_string(&out).expect("annotated");
-    assert!(annotated.contains("[^openclaim-1]"));
+    assert!(annotated.contains("[^openclaim-1-"));
     let stripped = openclaim()
         .args(["strip", out.to_str().expect("utf8")])
         .output()
@@ -249,7 +249,7 @@ fn annotate_prints_to_stdout_by_default() {
         .expect("run");
     let s = String::from_utf8(out.stdout).expect("utf8");
     assert!(
-        s.starts_with("GPT-4o is {~~open source~>proprietary~~}{>>openclaim: "),
+        s.starts_with("GPT-4o is {~~open source~>proprietary~~}{>>openclaim#"),
         "{s}"
     );
 }

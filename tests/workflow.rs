@@ -149,7 +149,7 @@ fn flags_win_over_the_file_and_no_config_ignores_it() {
     );
     // The style of annotate comes from the configuration unless --style is given.
     let r = run(d, &["annotate", "nl/c.md"]);
-    assert!(r.stdout.contains("<!-- openclaim:"), "{}", r.stdout);
+    assert!(r.stdout.contains("<!-- openclaim#"), "{}", r.stdout);
     let r = run(d, &["annotate", "--style", "critic", "nl/c.md"]);
     assert!(r.stdout.contains("{~~open-source~>"), "{}", r.stdout);
     // stream reads the working directory's configuration.
@@ -163,7 +163,7 @@ fn flags_win_over_the_file_and_no_config_ignores_it() {
     assert!(
         line["annotated"]
             .as_str()
-            .is_some_and(|a| a.contains("<!-- openclaim:")),
+            .is_some_and(|a| a.contains("<!-- openclaim#")),
         "{line}"
     );
 }

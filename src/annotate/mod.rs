@@ -9,14 +9,16 @@
 //!
 //! # Formats
 //!
-//! Every annotation carries the word `openclaim`, which is what separates it
-//! from an editor's own CriticMarkup, footnotes and comments.
+//! Every annotation carries the word `openclaim` and a check value `CHECK`
+//! (six hex digits hashed from the annotation's own term, replacement and
+//! comment), which is what separates it from an editor's own CriticMarkup,
+//! footnotes and comments, and from a person quoting the format.
 //!
 //! | style | with a replacement | without |
 //! |---|---|---|
-//! | [`Style::Critic`] | `{~~TERM~>REPL~~}{>>openclaim: COMMENT<<}` | `TERM{>>openclaim: COMMENT<<}` |
-//! | [`Style::Comment`] | `TERM<!-- openclaim: COMMENT -->` | same |
-//! | [`Style::Footnote`] | `TERM[^openclaim-N]` + definition | same |
+//! | [`Style::Critic`] | `{~~TERM~>REPL~~}{>>openclaim#CHECK: COMMENT<<}` | `TERM{>>openclaim#CHECK: COMMENT<<}` |
+//! | [`Style::Comment`] | `TERM<!-- openclaim#CHECK: COMMENT -->` | same |
+//! | [`Style::Footnote`] | `TERM[^openclaim-N-CHECK]` + definition | same |
 //!
 //! The footnote style appends a trailer after a blank line, in the
 //! document's own line ending (EOL):
@@ -25,28 +27,37 @@
 //! EOL                                  (only if the document lacked a final newline)
 //! EOL
 //! <!-- openclaim-footnotes -->EOL     (or `<!-- openclaim-footnotes no-final-newline -->`)
-//! [^openclaim-1]: openclaim: COMMENT EOL
-//! [^openclaim-2]: openclaim: COMMENT EOL
+//! [^openclaim-1-CHECK]: openclaim: COMMENT EOL
+//! [^openclaim-2-CHECK]: openclaim: COMMENT EOL
 //! ```
 //!
 //! The marker line tells [`strip`] whether the document ended with a line
 //! ending, so that exactly the added bytes are removed.
 //!
+//! # Where annotations go
+//!
+//! Right after the term, in running text only: never in code, HTML, math,
+//! front matter, URLs, link destinations, wiki links or MDX (the analysis
+//! does not read those). A term that is the label of a shortcut or collapsed
+//! reference link (`[open source]` with a `[open source]: …` definition) is
+//! the whole link: the note goes after its `]` and nothing is replaced.
+//! [`strip`] removes an annotation only in those places and only when its
+//! check value matches.
+//!
 //! # Fallbacks
 //!
 //! - Critic, replacement given, but the term contains a byte that delimits
-//!   annotations (`{}[]<>~`) or follows a backslash: the term is kept and
-//!   only the comment (which states the suggestion) is inserted.
-//! - Critic without substitution, where the text before the comment already
-//!   ends like a substitution (`{~~a~>b~~}`): the comment is written as
-//!   `<!-- openclaim: ... -->` instead, since `strip` would otherwise read
-//!   the editor's substitution as part of the annotation.
+//!   annotations (`{}[]<>~`, a line ending) or follows a backslash: the term
+//!   is kept and only the comment (which states the suggestion) is inserted.
+//! - Footnote, after a term that ends with `]` (a reference link): the note
+//!   is an HTML comment, since `[label][^…]` could read as a link.
 //! - Footnote, when the trailer would change the document's blocks (an
 //!   unclosed code fence, `<pre>`, `<!--` … at the end): the whole document
 //!   is rendered in the Comment style instead.
-//!
-//! Annotations that cannot be inserted safely are skipped (see [`render`]).
+//! - Any annotation that `strip` would not find again in the result (the
+//!   insertion changed the Markdown around it) is left out; see [`render`].
 
+mod guard;
 mod strip;
 mod structure;
 mod style;
@@ -58,7 +69,7 @@ use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
 
-pub use self::strip::{is_annotated, strip};
+pub use self::strip::{count, is_annotated, strip};
 pub use self::structure::{block_structure, parser_options};
 
 use self::style::{
@@ -152,14 +163,21 @@ pub struct Annotation {
 /// panicking, so that one bad finding cannot stop a batch. For the same
 /// reason an annotation is skipped, rather than risk an unstrippable or
 /// structure-changing insertion, when its term is empty, out of bounds, off a
-/// char boundary, spans a line ending, is only whitespace, or ends with a
-/// backslash (an insertion there would change what the backslash escapes).
+/// char boundary, is only whitespace, or ends with a backslash (an insertion
+/// there would change what the backslash escapes). A term may span a line
+/// ending (a claim across a soft break); it is then never replaced.
 ///
 /// Comments and replacements are sanitised so they can neither close the
 /// annotation nor become Markdown: whitespace runs (tabs, line breaks)
 /// become one space; `{[` → `(`, `}]` → `)`, `<` → `‹`, `>` → `›`,
-/// `|` and `\` → `/`, backtick → `'`, `~` → `≈`, `_` → space, `*` is
-/// dropped, and leading `#`, `=`, `+`, `-` are removed.
+/// `|` and `\` → `/`, backtick → `'`, `~` → `≈`, `$` → `＄`, `_` → space,
+/// `*` is dropped, and leading `#`, `=`, `+`, `-` are removed.
+///
+/// The result is checked: if [`strip`] would not give `src` back (an
+/// insertion next to unusual Markdown changed how the text around it
+/// parses), only the annotations that round-trip on their own are kept,
+/// and if even those do not, `src` is returned unchanged. The article is
+/// never damaged to make room for a note.
 ///
 /// The block structure (see [`block_structure`]) is unchanged as long as
 /// every term lies inside the text of a block, as claim terms do; the
@@ -170,10 +188,31 @@ pub fn render(src: &str, annotations: &[Annotation], style: Style) -> String {
     if accepted.is_empty() {
         return src.to_owned();
     }
+    let out = render_unchecked(src, &accepted, style);
+    if strip(&out) == src {
+        return out;
+    }
+    let alone: Vec<_> = accepted
+        .iter()
+        .filter(|a| strip(&render_unchecked(src, std::slice::from_ref(*a), style)) == src)
+        .copied()
+        .collect();
+    if alone.is_empty() {
+        return src.to_owned();
+    }
+    let out = render_unchecked(src, &alone, style);
+    if strip(&out) == src {
+        out
+    } else {
+        src.to_owned()
+    }
+}
+
+fn render_unchecked(src: &str, accepted: &[(&Annotation, &str)], style: Style) -> String {
     match style {
-        Style::Critic => render_inline(src, &accepted, Style::Critic),
-        Style::Comment => render_inline(src, &accepted, Style::Comment),
-        Style::Footnote => render_footnotes(src, &accepted),
+        Style::Critic => render_inline(src, accepted, Style::Critic),
+        Style::Comment => render_inline(src, accepted, Style::Comment),
+        Style::Footnote => render_footnotes(src, accepted),
     }
 }
 
@@ -189,7 +228,7 @@ fn accepted<'s, 'a>(src: &'s str, annotations: &'a [Annotation]) -> Vec<(&'a Ann
         let Some(term) = src.get(start..end) else {
             continue;
         };
-        if term.contains(['\r', '\n']) || term.trim().is_empty() || term.ends_with('\\') {
+        if term.trim().is_empty() || term.ends_with('\\') {
             continue;
         }
         last_end = end;
@@ -221,14 +260,7 @@ fn render_inline(src: &str, accepted: &[(&Annotation, &str)], style: Style) -> S
             }
             (Style::Critic, _) => {
                 out.push_str(term);
-                let comment = with_suggestion(&ann.comment, replacement);
-                // What strip will have copied when it meets this comment is
-                // the original up to here, whatever was annotated before.
-                if strip::ends_with_substitution(src.get(..end).unwrap_or_default()) {
-                    push_html_comment(&mut out, &comment);
-                } else {
-                    push_critic_comment(&mut out, &comment);
-                }
+                push_critic_comment(&mut out, &with_suggestion(&ann.comment, replacement));
             }
             (_, _) => {
                 out.push_str(term);
@@ -245,13 +277,25 @@ fn render_footnotes(src: &str, accepted: &[(&Annotation, &str)]) -> String {
     let mut out = String::with_capacity(src.len() + accepted.len() * 128 + 64);
     let mut notes = Vec::with_capacity(accepted.len());
     let mut pos = 0;
-    for (i, &(ann, _)) in accepted.iter().enumerate() {
+    for &(ann, term) in accepted {
         out.push_str(src.get(pos..ann.term.end).unwrap_or_default());
-        push_footnote_ref(&mut out, i + 1);
-        notes.push(with_suggestion(&ann.comment, ann.replacement.as_deref()));
+        let note = with_suggestion(&ann.comment, ann.replacement.as_deref());
+        if term.ends_with(']') {
+            push_html_comment(&mut out, &note);
+        } else {
+            notes.push(note);
+            push_footnote_ref(
+                &mut out,
+                notes.len(),
+                notes.last().map_or("", String::as_str),
+            );
+        }
         pos = ann.term.end;
     }
     out.push_str(src.get(pos..).unwrap_or_default());
+    if notes.is_empty() {
+        return out;
+    }
     let trailer_at = push_trailer(&mut out, &notes, line_ending(src), src.ends_with('\n'));
     let trailer = out.get(trailer_at..).unwrap_or_default();
     let kept = structure::block_events(&out)

@@ -1,252 +1,271 @@
-//! The exact inverse of `render`.
+//! The exact inverse of `render`, and nothing more.
 //!
-//! Stripping is a single left-to-right pass that copies the text and, each
-//! time the copy ends with a complete annotation, cuts it off again (keeping
-//! the term of a substitution). Working on the copy rather than the input is
-//! what makes the result a fixed point: an annotation that only appears once
-//! another one is cut out of its middle is cut too, so stripping twice never
-//! removes more than stripping once.
+//! An annotation is removed only when all of these hold:
 //!
-//! To keep that pass linear, the positions of all [delimiter
-//! bytes](super::style::is_delimiter) in the copy are kept on a stack. The
-//! variable parts of an annotation contain no delimiter, so each annotation
-//! is a fixed sequence of consecutive stack entries, and recognising one
-//! costs a constant number of comparisons however long its comment is.
+//! - it has exactly the shape `render` writes, with no [delimiter
+//!   byte](super::style::is_delimiter) inside its variable parts;
+//! - its check value matches its own content (see
+//!   [`check_value`](super::style::check_value)), so a hand-written
+//!   `{>>openclaim: …<<}`, `[^openclaim-1]` or edited annotation is text;
+//! - it stands where `render` can insert (see [`Guard`]): not in code,
+//!   HTML, math, front matter, URLs, link destinations, reference-link
+//!   labels, wiki links or MDX.
 //!
-//! The footnote trailer is recognised separately, and only as the very end of
-//! the text, before the pass: its definition lines contain `[^openclaim-N]`
-//! labels that the pass would otherwise cut out one by one.
+//! A footnote reference goes only together with a matching definition in the
+//! trailer, and the trailer only while it is exactly what `render` appended
+//! at the very end of the text and adds only its own blocks.
+//!
+//! Stripping repeats until nothing matches, so that `strip` is a fixed point
+//! even for text whose annotations only complete once another is cut out.
 
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::guard::Guard;
+use super::structure;
 use super::style::{
-    is_delimiter, CRITIC_CLOSE, CRITIC_OPEN, DEF_OPEN, HTML_CLOSE, HTML_OPEN, MARKER, REF_OPEN,
-    SUB_ARROW, SUB_CLOSE, SUB_OPEN, TRAILER_MARKER, TRAILER_MARKER_NO_EOL, TRAILER_PREFIX,
+    check_value, is_delimiter, Kind, CHECK_END, CHECK_LEN, CRITIC_CLOSE, CRITIC_OPEN, DEF_OPEN,
+    HTML_CLOSE, HTML_OPEN, MARKER, REF_CLOSE, REF_OPEN, SUB_ARROW, SUB_CLOSE, SUB_OPEN,
+    TRAILER_MARKER, TRAILER_MARKER_NO_EOL, TRAILER_PREFIX,
 };
 
-/// Removes every openclaim annotation, in any style or mix of styles.
+/// Removes every annotation that openclaim wrote, in any style or mix of
+/// styles, and nothing else.
 ///
-/// Hand-written CriticMarkup, footnotes and HTML comments lack the
-/// `openclaim` marker and are kept byte for byte. For any text `x` on which
-/// [`is_annotated`] is false, `strip(&render(x, ..)) == x`.
-///
-/// The footnote trailer is removed only while it is exactly what `render`
-/// wrote, at the very end of the text: once an editor has written below it
-/// or changed its line endings, the bytes to remove are no longer known,
-/// and only its `[^openclaim-N]` labels go.
+/// For any text `x`, `strip(&render(&strip(x), ..)) == strip(x)`; for text
+/// without annotations, `strip(&render(x, ..)) == x`.
 #[must_use]
 pub fn strip(text: &str) -> String {
     // The fast path: every annotation contains the marker.
     if !text.contains(MARKER) {
         return text.to_owned();
     }
-    let mut end = text.len();
-    while let Some(start) = text.get(..end).and_then(trailer_start) {
-        end = start;
+    let Some(mut out) = strip_once(text) else {
+        return text.to_owned();
+    };
+    while let Some(next) = strip_once(&out) {
+        out = next;
     }
-    let body = text.get(..end).unwrap_or(text);
-    let mut pass = Pass::with_capacity(body.len());
-    pass.feed(body, false);
-    pass.out
+    out
 }
 
 /// True if the text holds at least one openclaim annotation, i.e. if
 /// [`strip`] would change it.
 #[must_use]
 pub fn is_annotated(text: &str) -> bool {
-    // A footnote trailer always holds `[^openclaim-N]` labels, which the pass
-    // finds on its own, so no separate trailer check is needed.
-    text.contains(MARKER) && Pass::with_capacity(text.len()).feed(text, true)
+    text.contains(MARKER) && strip_once(text).is_some()
 }
 
-/// True if `prefix` ends with something `strip` would read as the
-/// substitution half of a CriticMarkup annotation, `{~~T~>R~~}`.
-///
-/// `render` asks this before inserting a comment-only Critic annotation: if
-/// the text before it already ends that way, a comment appended there would
-/// be stripped together with that text.
-pub(crate) fn ends_with_substitution(prefix: &str) -> bool {
-    let b = prefix.as_bytes();
-    let Some(r_end) = b.len().checked_sub(SUB_CLOSE.len()) else {
-        return false;
-    };
-    if b.get(r_end..) != Some(SUB_CLOSE.as_bytes()) {
-        return false;
+/// The number of annotations [`strip`] would remove in one pass (a footnote
+/// reference and its definition count once; a trailer alone counts as one).
+#[must_use]
+pub fn count(text: &str) -> usize {
+    if !text.contains(MARKER) {
+        return 0;
     }
-    let Some(gt) = last_delimiter(b, r_end) else {
-        return false;
-    };
-    let Some(arrow) = gt.checked_sub(1) else {
-        return false;
-    };
-    if b.get(arrow..=gt) != Some(SUB_ARROW.as_bytes()) {
-        return false;
+    let (mut body_end, labels) = trailer(text).unwrap_or((text.len(), HashSet::new()));
+    let mut body = text.get(..body_end).unwrap_or(text);
+    let mut cuts = allowed_cuts(body, &labels);
+    if !labels.is_empty() && !each_label_once(body, &cuts, &labels) {
+        body_end = text.len();
+        body = text;
+        cuts = allowed_cuts(body, &HashSet::new());
     }
-    let Some(q) = last_delimiter(b, arrow) else {
-        return false;
-    };
-    q.checked_sub(2)
-        .is_some_and(|open| b.get(open..=q) == Some(SUB_OPEN.as_bytes()))
+    if cuts.is_empty() && body_end < text.len() {
+        1
+    } else {
+        cuts.len()
+    }
 }
 
-fn last_delimiter(b: &[u8], before: usize) -> Option<usize> {
-    b.get(..before)?.iter().rposition(|&c| is_delimiter(c))
+/// One annotation found in the text: the bytes it occupies and, for a
+/// substitution, the term to put back.
+struct Cut {
+    range: Range<usize>,
+    keep: Option<Range<usize>>,
 }
 
-/// The copy being built, and the positions of the delimiters in it.
-struct Pass {
-    out: String,
-    delims: Vec<usize>,
+fn strip_once(text: &str) -> Option<String> {
+    let (mut body_end, labels) = trailer(text).unwrap_or((text.len(), HashSet::new()));
+    let mut body = text.get(..body_end).unwrap_or(text);
+    let mut cuts = allowed_cuts(body, &labels);
+    if !labels.is_empty() && !each_label_once(body, &cuts, &labels) {
+        // Render writes one reference per note: a trailer whose references
+        // are missing, doubled or in protected text was not written as it
+        // stands, and stays.
+        body_end = text.len();
+        body = text;
+        cuts = allowed_cuts(body, &HashSet::new());
+    }
+    if cuts.is_empty() && body_end == text.len() {
+        return None;
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut pos = 0;
+    for cut in &cuts {
+        out.push_str(body.get(pos..cut.range.start).unwrap_or_default());
+        if let Some(keep) = &cut.keep {
+            out.push_str(body.get(keep.clone()).unwrap_or_default());
+        }
+        pos = cut.range.end;
+    }
+    out.push_str(body.get(pos..).unwrap_or_default());
+    Some(out)
 }
 
-impl Pass {
-    fn with_capacity(n: usize) -> Self {
-        Pass {
-            out: String::with_capacity(n),
-            delims: Vec::new(),
+/// True when the footnote references among `cuts` are exactly one for each
+/// label of the trailer.
+fn each_label_once(body: &str, cuts: &[Cut], labels: &HashSet<&str>) -> bool {
+    let mut seen = HashSet::with_capacity(labels.len());
+    for cut in cuts {
+        let Some(label) = body
+            .get(cut.range.clone())
+            .and_then(|c| c.strip_prefix(REF_OPEN))
+            .and_then(|c| c.strip_suffix(REF_CLOSE))
+        else {
+            continue;
+        };
+        if !seen.insert(label) {
+            return false;
         }
     }
+    seen.len() == labels.len()
+}
 
-    /// Copies `text`, cutting annotations as they complete. Returns whether
-    /// anything was cut; with `stop_at_first`, returns at the first cut.
-    fn feed(&mut self, text: &str, stop_at_first: bool) -> bool {
-        let bytes = text.as_bytes();
-        let mut cut = false;
-        let mut i = 0;
-        while i < bytes.len() {
-            let next = bytes
-                .get(i..)
-                .and_then(|rest| rest.iter().position(|&b| is_delimiter(b)))
-                .map_or(bytes.len(), |p| i + p);
-            // Delimiters are ASCII, so `i` and `next` are char boundaries.
-            self.out.push_str(text.get(i..next).unwrap_or_default());
-            let Some(&d) = bytes.get(next) else { break };
-            self.delims.push(self.out.len());
-            self.out.push(char::from(d));
-            let reduced = match d {
-                b'}' => self.reduce_critic(),
-                b'>' => self.reduce_html(),
-                b']' => self.reduce_ref(),
-                _ => false,
-            };
-            if reduced {
-                if stop_at_first {
-                    return true;
-                }
-                cut = true;
+/// Every well-formed annotation with a valid check value that stands where
+/// annotations may stand.
+fn allowed_cuts(body: &str, labels: &HashSet<&str>) -> Vec<Cut> {
+    let candidates = candidates(body, labels);
+    if candidates.is_empty() {
+        return candidates;
+    }
+    // Parsing costs more than the scan, so it waits for a real candidate.
+    let guard = Guard::new(body);
+    candidates
+        .into_iter()
+        .filter(|c| guard.allows(&c.range))
+        .collect()
+}
+
+fn candidates(body: &str, labels: &HashSet<&str>) -> Vec<Cut> {
+    let b = body.as_bytes();
+    let mut cuts = Vec::new();
+    let mut i = 0;
+    while let Some(p) = b
+        .get(i..)
+        .and_then(|r| r.iter().position(|&c| matches!(c, b'{' | b'<' | b'[')))
+    {
+        let at = i + p;
+        let found = match b.get(at) {
+            Some(b'{') => substitution_at(body, at).or_else(|| comment_at(body, at, Kind::Critic)),
+            Some(b'<') => comment_at(body, at, Kind::Html),
+            Some(b'[') => reference_at(body, at, labels),
+            _ => None,
+        };
+        match found {
+            Some(cut) => {
+                i = cut.range.end;
+                cuts.push(cut);
             }
-            i = next + 1;
-        }
-        cut
-    }
-
-    /// The `k`-th delimiter position from the top of the stack (0 = last).
-    fn delim(&self, k: usize) -> Option<usize> {
-        let n = self.delims.len();
-        n.checked_sub(k + 1)
-            .and_then(|i| self.delims.get(i))
-            .copied()
-    }
-
-    fn has_at(&self, at: usize, pat: &str) -> bool {
-        self.out.as_bytes().get(at..at + pat.len()) == Some(pat.as_bytes())
-    }
-
-    fn cut_from(&mut self, at: usize) {
-        self.out.truncate(at);
-        while self.delims.last().is_some_and(|&p| p >= at) {
-            self.delims.pop();
+            None => i = at + 1,
         }
     }
-
-    /// `{>>openclaim: C<<}`, or `{~~T~>R~~}{>>openclaim: C<<}`, just completed?
-    fn reduce_critic(&mut self) -> bool {
-        let len = self.out.len();
-        let Some(close) = len.checked_sub(CRITIC_CLOSE.len()) else {
-            return false;
-        };
-        if !self.has_at(close, CRITIC_CLOSE) {
-            return false;
-        }
-        // Entries 0..=2 are `<<}`; entry 3 must be the last `>` of `{>>`.
-        let Some(open) = self.delim(3).and_then(|gt| gt.checked_sub(2)) else {
-            return false;
-        };
-        if !self.has_at(open, CRITIC_OPEN) || open + CRITIC_OPEN.len() > close {
-            return false;
-        }
-        // Entries 4 and 5 are `{>`; 6..=8 would be `~~}`, 9 and 10 `~>`,
-        // 11..=13 `{~~`.
-        if let Some((sub, term)) = self.substitution_before(open) {
-            let term = self.out.get(term).unwrap_or_default().to_owned();
-            self.cut_from(sub);
-            // The term holds no delimiter, so no stack entry is needed.
-            self.out.push_str(&term);
-        } else {
-            self.cut_from(open);
-        }
-        true
-    }
-
-    /// Where `{~~T~>R~~}` ends exactly at `end`: its start and T's range.
-    fn substitution_before(&self, end: usize) -> Option<(usize, std::ops::Range<usize>)> {
-        let close = end.checked_sub(SUB_CLOSE.len())?;
-        if !self.has_at(close, SUB_CLOSE) {
-            return None;
-        }
-        let arrow = self.delim(10)?;
-        if self.delim(9) != Some(arrow + 1) || !self.has_at(arrow, SUB_ARROW) {
-            return None;
-        }
-        let open = self.delim(11)?.checked_sub(2)?;
-        if !self.has_at(open, SUB_OPEN) {
-            return None;
-        }
-        Some((open, open + SUB_OPEN.len()..arrow))
-    }
-
-    /// `<!-- openclaim: C -->` just completed?
-    fn reduce_html(&mut self) -> bool {
-        let len = self.out.len();
-        let Some(close) = len.checked_sub(HTML_CLOSE.len()) else {
-            return false;
-        };
-        if !self.has_at(close, HTML_CLOSE) {
-            return false;
-        }
-        // `<` is the only delimiter in `<!-- openclaim: `.
-        let Some(open) = self.delim(1) else {
-            return false;
-        };
-        if !self.has_at(open, HTML_OPEN) || open + HTML_OPEN.len() > close {
-            return false;
-        }
-        self.cut_from(open);
-        true
-    }
-
-    /// `[^openclaim-N]` just completed?
-    fn reduce_ref(&mut self) -> bool {
-        let Some(open) = self.delim(1) else {
-            return false;
-        };
-        if !self.has_at(open, REF_OPEN) {
-            return false;
-        }
-        let digits = self
-            .out
-            .as_bytes()
-            .get(open + REF_OPEN.len()..self.out.len() - 1);
-        if !digits.is_some_and(|d| !d.is_empty() && d.iter().all(u8::is_ascii_digit)) {
-            return false;
-        }
-        self.cut_from(open);
-        true
-    }
+    cuts
 }
 
-/// Where a footnote trailer starts if `text` ends with one: the offset of the
-/// blank line (and, for a document without final newline, the line ending)
-/// that `render` put before the marker.
-fn trailer_start(text: &str) -> Option<usize> {
+/// The bytes from `at` up to the next delimiter (none of them one).
+fn free_run(body: &str, at: usize) -> Range<usize> {
+    let b = body.as_bytes();
+    let len = b.get(at..).map_or(0, |r| {
+        r.iter().position(|&c| is_delimiter(c)).unwrap_or(r.len())
+    });
+    at..at + len
+}
+
+/// `{>>openclaim#CHECK: C<<}` or `<!-- openclaim#CHECK: C -->` at `at`,
+/// valid for `kind` over `parts` followed by the comment.
+fn comment_parsed(body: &str, at: usize, kind: Kind, parts: &[&str]) -> Option<Range<usize>> {
+    let (open, close) = match kind {
+        Kind::Html => (HTML_OPEN, HTML_CLOSE),
+        _ => (CRITIC_OPEN, CRITIC_CLOSE),
+    };
+    let rest = body.get(at..)?;
+    let after_open = rest.strip_prefix(open)?;
+    let check = after_open.get(..CHECK_LEN)?;
+    if !check
+        .bytes()
+        .all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f'))
+    {
+        return None;
+    }
+    let comment_start = at + open.len() + CHECK_LEN + CHECK_END.len();
+    if after_open.get(CHECK_LEN..CHECK_LEN + CHECK_END.len())? != CHECK_END {
+        return None;
+    }
+    let run = free_run(body, comment_start);
+    // The HTML close starts with a space and "-->", none a delimiter but `>`:
+    // the comment is the run minus the " --" before the `>`.
+    let comment_end = match kind {
+        Kind::Html => run.end.checked_sub(HTML_CLOSE.len() - 1)?,
+        _ => run.end,
+    };
+    if comment_end < comment_start {
+        return None;
+    }
+    let end = comment_end + close.len();
+    if body.get(comment_end..end)? != close {
+        return None;
+    }
+    let comment = body.get(comment_start..comment_end)?;
+    let mut all: Vec<&str> = parts.to_vec();
+    all.push(comment);
+    (check_value(kind, &all) == check).then_some(at..end)
+}
+
+fn comment_at(body: &str, at: usize, kind: Kind) -> Option<Cut> {
+    comment_parsed(body, at, kind, &[]).map(|range| Cut { range, keep: None })
+}
+
+/// `{~~T~>R~~}{>>openclaim#CHECK: C<<}` at `at`.
+fn substitution_at(body: &str, at: usize) -> Option<Cut> {
+    if !body.get(at..)?.starts_with(SUB_OPEN) {
+        return None;
+    }
+    let term = free_run(body, at + SUB_OPEN.len());
+    if term.is_empty() || !body.get(term.end..)?.starts_with(SUB_ARROW) {
+        return None;
+    }
+    let repl = free_run(body, term.end + SUB_ARROW.len());
+    if !body.get(repl.end..)?.starts_with(SUB_CLOSE) {
+        return None;
+    }
+    let comment_at = repl.end + SUB_CLOSE.len();
+    let parts = [body.get(term.clone())?, body.get(repl)?];
+    let range = comment_parsed(body, comment_at, Kind::Substitution, &parts)?;
+    Some(Cut {
+        range: at..range.end,
+        keep: Some(term),
+    })
+}
+
+/// `[^openclaim-LABEL]` at `at`, with LABEL defined in the trailer.
+fn reference_at(body: &str, at: usize, labels: &HashSet<&str>) -> Option<Cut> {
+    let rest = body.get(at..)?.strip_prefix(REF_OPEN)?;
+    let label = rest.get(..free_run(rest, 0).end)?;
+    if !rest.get(label.len()..)?.starts_with(REF_CLOSE) || !labels.contains(label) {
+        return None;
+    }
+    Some(Cut {
+        range: at..at + REF_OPEN.len() + label.len() + REF_CLOSE.len(),
+        keep: None,
+    })
+}
+
+/// If `text` ends with a footnote trailer exactly as `render` writes it:
+/// where the trailer starts (the blank line, and for a document without
+/// final newline the line ending, that `render` put before the marker) and
+/// the labels it defines.
+fn trailer(text: &str) -> Option<(usize, HashSet<&str>)> {
     let pos = text.rfind(TRAILER_PREFIX)?;
     let rest = text.get(pos..)?;
     let (marker, had_final_newline) = if rest.starts_with(TRAILER_MARKER) {
@@ -265,22 +284,18 @@ fn trailer_start(text: &str) -> Option<usize> {
         return None;
     };
     let mut defs = after.get(eol.len()..)?;
-    let mut count = 0usize;
+    let mut labels = HashSet::new();
     while !defs.is_empty() {
         let line_len = defs.find('\n')? + 1;
         let line = defs.get(..line_len)?.strip_suffix(eol)?;
-        if !is_definition(line) {
-            return None;
-        }
-        count += 1;
+        labels.insert(definition_label(line, labels.len() + 1)?);
         defs = defs.get(line_len..)?;
     }
-    if count == 0 {
+    if labels.is_empty() {
         return None;
     }
     let separator_lines = if had_final_newline { 1 } else { 2 };
-    let sep_len = separator_lines * eol.len();
-    let start = pos.checked_sub(sep_len)?;
+    let start = pos.checked_sub(separator_lines * eol.len())?;
     let sep = text.get(start..pos)?;
     if !sep
         .as_bytes()
@@ -292,18 +307,26 @@ fn trailer_start(text: &str) -> Option<usize> {
     // The marker records whether the original ended with a newline; holding
     // it to that keeps strip from eating a line ending an editor wrote.
     let ended_with_newline = start > 0 && text.as_bytes().get(start - 1) == Some(&b'\n');
-    (ended_with_newline == had_final_newline).then_some(start)
+    if ended_with_newline != had_final_newline {
+        return None;
+    }
+    // Appended by render, the trailer adds blocks of its own and changes none
+    // of the text's (an unclosed code fence would have swallowed it).
+    let body = text.get(..start)?;
+    let kept = structure::block_events(text)
+        .eq(structure::block_events(body).chain(structure::block_events(text.get(pos..)?)));
+    kept.then_some((start, labels))
 }
 
-/// `[^openclaim-N]: openclaim: TEXT` with no delimiter in TEXT.
-fn is_definition(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix(REF_OPEN) else {
-        return false;
-    };
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0
-        && rest
-            .get(digits..)
-            .and_then(|r| r.strip_prefix(DEF_OPEN))
-            .is_some_and(|text| !text.bytes().any(is_delimiter))
+/// The label of `[^openclaim-N-CHECK]: openclaim: TEXT`, numbered `n`, with
+/// no delimiter in TEXT and a check value that matches N and TEXT.
+fn definition_label(line: &str, n: usize) -> Option<&str> {
+    let rest = line.strip_prefix(REF_OPEN)?;
+    let label_len = rest.find(DEF_OPEN)?;
+    let label = rest.get(..label_len)?;
+    let note = rest.get(label_len + DEF_OPEN.len()..)?;
+    if note.bytes().any(is_delimiter) {
+        return None;
+    }
+    (label == super::style::footnote_label(n, note)).then_some(label)
 }

@@ -9,23 +9,28 @@
 //! `>`, `]`), so an annotation can never be read as part of the text around
 //! it, nor the text around it as part of an annotation.
 
-use std::fmt::Write as _;
-
 /// The word every annotation carries: a text without it needs no stripping.
 pub(crate) const MARKER: &str = "openclaim";
 
 /// Opens the CriticMarkup comment; the marker tells it from an editor's note.
-pub(crate) const CRITIC_OPEN: &str = "{>>openclaim: ";
+/// The check value and [`CHECK_END`] follow.
+pub(crate) const CRITIC_OPEN: &str = "{>>openclaim#";
 pub(crate) const CRITIC_CLOSE: &str = "<<}";
 pub(crate) const SUB_OPEN: &str = "{~~";
 pub(crate) const SUB_ARROW: &str = "~>";
 pub(crate) const SUB_CLOSE: &str = "~~}";
 
-/// `openclaim:` with a colon, so suppression comments such as
+/// `openclaim#` with its check value, so suppression comments such as
 /// `<!-- openclaim-disable -->` are never taken for annotations.
-pub(crate) const HTML_OPEN: &str = "<!-- openclaim: ";
+pub(crate) const HTML_OPEN: &str = "<!-- openclaim#";
 pub(crate) const HTML_CLOSE: &str = " -->";
 
+/// Ends the check value in a comment: `{>>openclaim#1a2b3c: COMMENT<<}`.
+pub(crate) const CHECK_END: &str = ": ";
+/// Hex digits in a check value.
+pub(crate) const CHECK_LEN: usize = 6;
+
+/// A footnote label is `openclaim-N-CHECK`.
 pub(crate) const REF_OPEN: &str = "[^openclaim-";
 pub(crate) const REF_CLOSE: &str = "]";
 
@@ -39,6 +44,49 @@ pub(crate) const TRAILER_MARKER_NO_EOL: &str = "<!-- openclaim-footnotes no-fina
 pub(crate) const TRAILER_PREFIX: &str = "<!-- openclaim-footnotes";
 /// Follows the label in a footnote definition.
 pub(crate) const DEF_OPEN: &str = "]: openclaim: ";
+
+/// What a check value vouches for; each kind hashes differently, so the
+/// value of one kind of annotation never validates another.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Kind {
+    /// `{~~TERM~>REPLACEMENT~~}{>>…: COMMENT<<}`: term, replacement, comment.
+    Substitution,
+    /// `{>>…: COMMENT<<}` after the term: the comment.
+    Critic,
+    /// `<!-- …: COMMENT -->` after the term: the comment.
+    Html,
+    /// `[^openclaim-N-CHECK]` and its definition: the number and the note.
+    Footnote,
+}
+
+/// The check value of an annotation: six hex digits of a hash (64-bit
+/// FNV-1a, folded) over its kind and its variable parts.
+///
+/// It is what lets `strip` remove exactly what `render` wrote: a person who
+/// quotes the format, writes `{>>openclaim: …<<}` by hand or edits the text
+/// inside an annotation leaves a value that does not match, and the text is
+/// kept. It is no protection against someone forging values on purpose,
+/// which nobody needs to do to keep their own text.
+pub(crate) fn check_value(kind: Kind, parts: &[&str]) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut h = OFFSET;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(PRIME);
+        }
+    };
+    eat(&[kind as u8]);
+    for part in parts {
+        // Length-prefixed, so that moving bytes from one part to the next
+        // changes the value.
+        eat(&(part.len() as u64).to_le_bytes());
+        eat(part.as_bytes());
+    }
+    let folded = (h ^ (h >> 24) ^ (h >> 48)) & 0x00ff_ffff;
+    format!("{folded:06x}")
+}
 
 /// Bytes that may never occur inside the variable parts of an annotation.
 ///
@@ -71,6 +119,8 @@ pub(crate) fn sanitize(text: &str) -> String {
             '|' | '\\' => mapped.push('/'),
             '`' => mapped.push('\''),
             '~' => mapped.push('≈'),
+            // `$` could pair with one in the text around it and become math.
+            '$' => mapped.push('＄'),
             '_' => mapped.push(' '),
             '*' => {}
             c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => mapped.push(' '),
@@ -95,39 +145,53 @@ pub(crate) fn sanitize(text: &str) -> String {
     clean
 }
 
-/// `{~~TERM~>REPLACEMENT~~}{>>openclaim: COMMENT<<}`. The term is copied
-/// as it is, so the caller must have checked that it holds no delimiter;
-/// `replacement` and `comment` must come from [`sanitize`].
+/// `{~~TERM~>REPLACEMENT~~}{>>openclaim#CHECK: COMMENT<<}`. The term is
+/// copied as it is, so the caller must have checked that it holds no
+/// delimiter; `replacement` and `comment` must come from [`sanitize`].
 pub(crate) fn push_substitution(out: &mut String, term: &str, replacement: &str, comment: &str) {
     out.push_str(SUB_OPEN);
     out.push_str(term);
     out.push_str(SUB_ARROW);
     out.push_str(replacement);
     out.push_str(SUB_CLOSE);
-    push_critic_comment(out, comment);
+    let check = check_value(Kind::Substitution, &[term, replacement, comment]);
+    push_comment(out, CRITIC_OPEN, &check, comment, CRITIC_CLOSE);
 }
 
-/// `{>>openclaim: COMMENT<<}`, inserted after the term; `comment` must come
-/// from [`sanitize`].
-pub(crate) fn push_critic_comment(out: &mut String, comment: &str) {
-    out.push_str(CRITIC_OPEN);
-    out.push_str(comment);
-    out.push_str(CRITIC_CLOSE);
-}
-
-/// `<!-- openclaim: COMMENT -->`, inserted after the term; `comment` must
+/// `{>>openclaim#CHECK: COMMENT<<}`, inserted after the term; `comment` must
 /// come from [`sanitize`].
-pub(crate) fn push_html_comment(out: &mut String, comment: &str) {
-    out.push_str(HTML_OPEN);
-    out.push_str(comment);
-    out.push_str(HTML_CLOSE);
+pub(crate) fn push_critic_comment(out: &mut String, comment: &str) {
+    let check = check_value(Kind::Critic, &[comment]);
+    push_comment(out, CRITIC_OPEN, &check, comment, CRITIC_CLOSE);
 }
 
-/// `[^openclaim-N]`, inserted after the term.
-pub(crate) fn push_footnote_ref(out: &mut String, n: usize) {
+/// `<!-- openclaim#CHECK: COMMENT -->`, inserted after the term; `comment`
+/// must come from [`sanitize`].
+pub(crate) fn push_html_comment(out: &mut String, comment: &str) {
+    let check = check_value(Kind::Html, &[comment]);
+    push_comment(out, HTML_OPEN, &check, comment, HTML_CLOSE);
+}
+
+fn push_comment(out: &mut String, open: &str, check: &str, comment: &str, close: &str) {
+    out.push_str(open);
+    out.push_str(check);
+    out.push_str(CHECK_END);
+    out.push_str(comment);
+    out.push_str(close);
+}
+
+/// The label of footnote `n` with the note `note`: `openclaim-N-CHECK`
+/// without the `[^`, i.e. what follows [`REF_OPEN`] up to the `]`.
+pub(crate) fn footnote_label(n: usize, note: &str) -> String {
+    let number = n.to_string();
+    let check = check_value(Kind::Footnote, &[&number, note]);
+    format!("{number}-{check}")
+}
+
+/// `[^openclaim-N-CHECK]`, inserted after the term.
+pub(crate) fn push_footnote_ref(out: &mut String, n: usize, note: &str) {
     out.push_str(REF_OPEN);
-    // Writing to a String cannot fail.
-    let _ = write!(out, "{n}");
+    out.push_str(&footnote_label(n, note));
     out.push_str(REF_CLOSE);
 }
 
@@ -163,7 +227,7 @@ pub(crate) fn push_trailer(
     out.push_str(eol);
     for (i, note) in notes.iter().enumerate() {
         out.push_str(REF_OPEN);
-        let _ = write!(out, "{}", i + 1);
+        out.push_str(&footnote_label(i + 1, note));
         out.push_str(DEF_OPEN);
         out.push_str(note);
         out.push_str(eol);

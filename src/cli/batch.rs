@@ -394,17 +394,18 @@ impl Output {
         }
         if let Err(e) = self.out.write_all(s.as_bytes()) {
             self.closed = true;
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                self.progress
-                    .println(&format!("openclaim: cannot write to standard output: {e}"));
-            }
+            super::write_failed(&e);
         }
         !self.closed
     }
 
     fn flush(&mut self) {
-        if !self.closed && self.out.flush().is_err() {
+        if self.closed {
+            return;
+        }
+        if let Err(e) = self.out.flush() {
             self.closed = true;
+            super::write_failed(&e);
         }
     }
 }
@@ -461,15 +462,7 @@ pub fn run(
     batch: &BatchArgs,
     no_exit: bool,
 ) -> u8 {
-    let skip = match &mode {
-        Mode::Annotate {
-            dest: Dest::OutDir(d),
-            ..
-        } => std::fs::canonicalize(d).ok(),
-        _ => None,
-    };
-    let options = batch.walk_options(skip);
-    if let Err(e) = options.validate() {
+    if let Err(e) = batch.walk_options(None).validate() {
         super::error(&e);
         return EXIT_ERROR;
     }
@@ -494,6 +487,17 @@ pub fn run(
             }
         }
     }
+    // Only an existing directory has a canonical path, so the out-dir is
+    // looked up after it was created: otherwise a first run into a new
+    // out-dir below an input would read its own output back.
+    let skip = match &mode {
+        Mode::Annotate {
+            dest: Dest::OutDir(d),
+            ..
+        } => std::fs::canonicalize(d).ok(),
+        _ => None,
+    };
+    let options = batch.walk_options(skip);
     let json = matches!(
         mode,
         Mode::Check {

@@ -97,7 +97,11 @@ pub fn run() -> ExitCode {
         Command::Completions { shell } => commands::completions(shell),
         Command::Man { dir } => commands::man(dir.as_deref()),
     };
-    ExitCode::from(code)
+    // Whatever was buffered goes out now, so that its failure still counts.
+    if let Err(e) = std::io::stdout().flush() {
+        write_failed(&e);
+    }
+    ExitCode::from(if any_write_failed() { EXIT_ERROR } else { code })
 }
 
 /// Every .toml file below `dir`, sorted, as (display name, text).
@@ -153,12 +157,33 @@ pub fn emit(text: &str) -> bool {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => true,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => false,
         Err(e) => {
-            eprintln!("openclaim: cannot write to standard output: {e}");
+            write_failed(&e);
             false
         }
     }
+}
+
+/// Set once any write of a report or of annotated text has failed for a
+/// reason other than a closed pipe; the run then ends with [`EXIT_ERROR`].
+static WRITE_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Records a failed write to standard output and says so on stderr, once.
+///
+/// A closed pipe (`openclaim check … | head`) is the reader's choice, not a
+/// fault, and stays quiet; anything else (a full disk, `/dev/full`, an I/O
+/// error) means output was lost, so the exit code must not claim success.
+pub fn write_failed(e: &std::io::Error) {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return;
+    }
+    if !WRITE_FAILED.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        eprintln!("error: cannot write to standard output: {e}");
+    }
+}
+
+fn any_write_failed() -> bool {
+    WRITE_FAILED.load(std::sync::atomic::Ordering::SeqCst)
 }
 
 pub fn error(message: &str) {

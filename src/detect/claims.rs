@@ -260,11 +260,51 @@ pub fn find(text: &str, matcher: &Matcher, starts_model: impl Fn(usize) -> bool)
 
 /// Where the term spellings occur (before their shape is read).
 pub fn locate(text: &str, matcher: &Matcher) -> Vec<Range<usize>> {
-    matcher
+    let mut spans: Vec<Range<usize>> = matcher
         .terms
         .find_iter(text)
         .map(|m| m.start()..m.end())
-        .collect()
+        .collect();
+    let broken = hyphen_breaks(text);
+    if !broken.is_empty() {
+        spans.extend(broken);
+        spans.sort_by_key(|r| r.start);
+    }
+    spans
+}
+
+/// "open-" at the end of a line and "source" at the start of the next: the
+/// plain text joins the lines with one space, so the term reads
+/// "open- source" (also "sourced", "sourcing", "sources"). A hyphen before a
+/// space only ends a line or a word in such a break ("open- and
+/// closed-source" has no "source" right after it), so the spelling is taken
+/// as the term wherever it occurs.
+fn hyphen_breaks(text: &str) -> Vec<Range<usize>> {
+    const OPEN: &str = "open-";
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("- ") {
+        let Some(start) = at.checked_sub(OPEN.len() - 1) else {
+            continue;
+        };
+        if !text
+            .get(start..at + 1)
+            .is_some_and(|w| w.eq_ignore_ascii_case(OPEN))
+        {
+            continue;
+        }
+        let after = at + 2;
+        let rest = text.get(after..).unwrap_or_default();
+        let stem = ["sourcing", "sourced", "sources", "source"]
+            .into_iter()
+            .find(|s| {
+                rest.get(..s.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(s))
+            });
+        if let Some(stem) = stem {
+            out.push(start..after + stem.len());
+        }
+    }
+    out
 }
 
 /// Reads the shape of each located term; `starts_model` tells whether a model

@@ -15,6 +15,7 @@
 
 mod comments;
 mod front_matter;
+pub mod opaque;
 mod prose;
 mod walk;
 
@@ -77,6 +78,7 @@ pub fn prose(src: &str) -> Prose {
         blocks: Vec::with_capacity(body.len() / 200 + 2),
         front_matter,
         comments: Vec::new(),
+        label_links: Vec::new(),
     };
     walk::walk(body, bom + body_start, body_options(), out)
 }

@@ -25,6 +25,10 @@ pub struct Prose {
     /// Every HTML comment in the source (block or inline), with its source range and its inner
     /// text trimmed (for later `<!-- openclaim-disable -->` suppression).
     pub comments: Vec<Comment>,
+    /// Source ranges of shortcut and collapsed reference links (`[open source]`,
+    /// `[open source][]`), sorted: their text is also the label that finds the link's
+    /// definition, so it may be read but never changed, and a note goes after the link.
+    pub label_links: Vec<Range<usize>>,
 }
 
 /// One run of plain text and the source bytes it came from.
@@ -163,6 +167,15 @@ impl Prose {
     pub fn block_at(&self, plain: usize) -> Option<&Block> {
         let i = self.blocks.partition_point(|b| b.plain.end < plain);
         self.blocks.get(i).filter(|b| b.plain.start <= plain)
+    }
+
+    /// The shortcut or collapsed reference link that contains the source range, if any.
+    pub fn label_link(&self, src: &Range<usize>) -> Option<Range<usize>> {
+        let i = self.label_links.partition_point(|l| l.end <= src.start);
+        self.label_links
+            .get(i)
+            .filter(|l| l.start <= src.start && src.end <= l.end)
+            .cloned()
     }
 
     /// The segments that overlap a plain range, in order.

@@ -59,6 +59,9 @@ struct Walker<'s> {
     link_stack: Vec<bool>,
     table_head: bool,
     open: Option<Open>,
+    /// Text that is not prose although the parser says it is (see [`super::opaque`]), in body
+    /// offsets.
+    opaque: Vec<Range<usize>>,
 }
 
 /// Walks `body` (the document after any BOM and front matter) and appends to `out`; `base` is
@@ -78,6 +81,7 @@ pub(crate) fn walk(body: &str, base: usize, options: pulldown_cmark::Options, ou
         link_stack: Vec::with_capacity(4),
         table_head: false,
         open: None,
+        opaque: super::opaque::ranges(body),
     };
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         w.event(event, range);
@@ -173,6 +177,17 @@ impl Walker<'_> {
             }
             Tag::Image { .. } => self.hidden += 1,
             Tag::Link { link_type, .. } => {
+                if matches!(
+                    link_type,
+                    LinkType::Shortcut
+                        | LinkType::Collapsed
+                        | LinkType::ShortcutUnknown
+                        | LinkType::CollapsedUnknown
+                ) {
+                    self.out
+                        .label_links
+                        .push(range.start + self.base..range.end + self.base);
+                }
                 // An autolink's URL arrives as Text, but it is an address, not prose.
                 let hide = matches!(link_type, LinkType::Autolink | LinkType::Email);
                 self.link_stack.push(hide);
@@ -243,10 +258,41 @@ impl Walker<'_> {
         let Some(source) = self.body.get(range.clone()) else {
             return;
         };
+        let first = self.opaque.partition_point(|o| o.end <= range.start);
+        if self.opaque.get(first).is_some_and(|o| o.start < range.end) {
+            self.text_around_opaque(source == text, range, first);
+            return;
+        }
         if source == text {
             self.push(SegmentKind::Verbatim, range, source);
         } else {
             self.push(SegmentKind::Decoded, range, text);
+        }
+    }
+
+    /// A text event that overlaps opaque ranges (starting with `self.opaque[first]`): each
+    /// opaque part becomes one placeholder, like inline code; decoded text cannot be split and
+    /// is hidden whole.
+    fn text_around_opaque(&mut self, verbatim: bool, range: Range<usize>, first: usize) {
+        if !verbatim {
+            self.push(SegmentKind::Code, range, CODE);
+            return;
+        }
+        let mut pos = range.start;
+        let mut i = first;
+        while let Some(o) = self.opaque.get(i).filter(|o| o.start < range.end).cloned() {
+            if o.start > pos {
+                let plain = self.body.get(pos..o.start).unwrap_or_default().to_owned();
+                self.push(SegmentKind::Verbatim, pos..o.start, &plain);
+            }
+            let hidden = o.start.max(pos)..o.end.min(range.end);
+            self.push(SegmentKind::Code, hidden.clone(), CODE);
+            pos = hidden.end;
+            i += 1;
+        }
+        if pos < range.end {
+            let plain = self.body.get(pos..range.end).unwrap_or_default().to_owned();
+            self.push(SegmentKind::Verbatim, pos..range.end, &plain);
         }
     }
 

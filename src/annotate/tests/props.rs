@@ -116,6 +116,45 @@ fn piece() -> impl Strategy<Value = &'static str> {
     ])
 }
 
+/// What a person may write that looks like an annotation: the format
+/// without or with a wrong check value, hand-numbered footnotes and a
+/// hand-written trailer.
+fn look_alike() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "{>>openclaim: kept?<<}",
+        "{~~open source~>open weights~~}{>>openclaim: c<<}",
+        "{>>openclaim#000000: c<<}",
+        "{~~a~>b~~}{>>openclaim#abcdef: c<<}",
+        "<!-- openclaim: c -->",
+        "<!-- openclaim#123456: c -->",
+        "[^openclaim-1]",
+        "[^openclaim-1-000000]",
+        "\n\n<!-- openclaim-footnotes -->\n[^openclaim-1]: openclaim: c\n",
+        "\n\n<!-- openclaim-footnotes -->\n[^openclaim-1-000000]: openclaim: c\n",
+        "`{>>openclaim: c<<}`",
+        " https://example.com/open-source[^openclaim-1] ",
+    ])
+}
+
+/// A spec-example document with look-alikes put in at char boundaries.
+fn with_look_alikes() -> impl Strategy<Value = String> {
+    (
+        document(),
+        prop::collection::vec((any::<prop::sample::Index>(), look_alike()), 1..6),
+    )
+        .prop_map(|(doc, adds)| {
+            let mut doc = doc;
+            for (index, piece) in adds {
+                let bounds: Vec<usize> = (0..=doc.len())
+                    .filter(|&i| doc.is_char_boundary(i))
+                    .collect();
+                let at = *index.get(&bounds);
+                doc.insert_str(at, piece);
+            }
+            doc
+        })
+}
+
 fn soup() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 0..40).prop_map(|p| p.concat())
 }
@@ -159,6 +198,20 @@ proptest! {
             anns.push(ann(start..end, with_replacement.then_some("R"), "c"));
         }
         anns.sort_by_key(|a| a.term.start);
+        let out = crate::annotate::render(&doc, &anns, style);
+        prop_assert_eq!(strip(&out), doc);
+    }
+
+    /// `strip(render(x)) == x` also when `x` holds look-alikes, which strip
+    /// never removes.
+    #[test]
+    fn look_alikes_round_trip(
+        doc in with_look_alikes(),
+        style in prop::sample::select(Style::ALL.to_vec()),
+    ) {
+        prop_assert_eq!(strip(&doc), doc.clone());
+        prop_assert!(!is_annotated(&doc));
+        let anns = super::annotations_for(&verbatim_words(&doc), "Geen open source.");
         let out = crate::annotate::render(&doc, &anns, style);
         prop_assert_eq!(strip(&out), doc);
     }

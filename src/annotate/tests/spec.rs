@@ -98,12 +98,14 @@ fn footnote_fallbacks() {
         if anns.is_empty() {
             continue;
         }
-        if render(src, &anns, Style::Footnote) == render(src, &anns, Style::Comment) {
+        let footnotes = render(src, &anns, Style::Footnote);
+        if footnotes != *src && footnotes == render(src, &anns, Style::Comment) {
             fell_back.push(i + 1);
         }
     }
-    // All four end inside a code fence that only the end of the document
-    // closes (127, 137, 139: never closed; 239: opened after a block quote
-    // ended the fence inside it).
-    assert_eq!(fell_back, [127, 137, 139, 239]);
+    // It ends inside a code fence that only the end of the document closes
+    // (opened after a block quote ended the fence inside it). Examples 127,
+    // 137 and 139 fell back too while words inside code could be annotated;
+    // now nothing is inserted there.
+    assert_eq!(fell_back, [239]);
 }

@@ -1,0 +1,302 @@
+//! Text that CommonMark reads as prose but an article's readers do not:
+//! bare URLs and `www.` addresses (autolinks in GFM and on most sites),
+//! `$…$` and `$$…$$` math, `[[wiki links]]`, and MDX's `export`/`import`
+//! lines and `{/* comments */}`.
+//!
+//! pulldown-cmark hands all of them over as ordinary text, so they are found
+//! here by their spelling. Nothing in them is analysed, and nothing is ever
+//! inserted into them: an annotation inside an address breaks the link, one
+//! inside math breaks the formula, one inside a wiki link points it at a
+//! page that does not exist. When in doubt a range is taken to be opaque:
+//! hiding a few words costs less than damaging a link.
+
+use std::ops::Range;
+
+/// The opaque ranges of `body`, sorted and non-overlapping.
+pub fn ranges(body: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    urls(body, &mut out);
+    math(body, &mut out);
+    wiki_links(body, &mut out);
+    mdx(body, &mut out);
+    if out.len() > 1 {
+        out.sort_by_key(|r| r.start);
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.len());
+        for r in out {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        out = merged;
+    }
+    out
+}
+
+/// True when a byte before a URL lets it start there (GFM: the start of a
+/// line, whitespace, or one of `*_~(`; anything that is not a letter or a
+/// digit here, to be safe).
+fn url_may_start_after(body: &str, at: usize) -> bool {
+    body.get(..at)
+        .and_then(|b| b.chars().next_back())
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn urls(body: &str, out: &mut Vec<Range<usize>>) {
+    let b = body.as_bytes();
+    let mut starts = Vec::new();
+    for (i, _) in body.match_indices("://") {
+        // Back over the scheme's letters.
+        let scheme = b.get(..i).map_or(0, |h| {
+            h.iter()
+                .rev()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'.' | b'-'))
+                .count()
+        });
+        if scheme > 0 {
+            starts.push(i - scheme);
+        }
+    }
+    for (i, _) in body.match_indices("www.") {
+        starts.push(i);
+    }
+    for (i, _) in body.match_indices("WWW.") {
+        starts.push(i);
+    }
+    for start in starts {
+        if !url_may_start_after(body, start) {
+            continue;
+        }
+        let rest = b.get(start..).unwrap_or_default();
+        let mut len = rest
+            .iter()
+            .position(|&c| c.is_ascii_whitespace() || c == b'<')
+            .unwrap_or(rest.len());
+        // Trailing punctuation belongs to the sentence, as in GFM.
+        while len > 0 {
+            let last = rest.get(len - 1).copied().unwrap_or(b' ');
+            let unbalanced_paren = last == b')'
+                && rest.get(..len).is_some_and(|u| {
+                    u.iter().filter(|&&c| c == b'(').count()
+                        < u.iter().filter(|&&c| c == b')').count()
+                });
+            if matches!(
+                last,
+                b'.' | b',' | b':' | b';' | b'!' | b'?' | b'"' | b'\'' | b'*' | b'_' | b'~'
+            ) || unbalanced_paren
+            {
+                len -= 1;
+            } else {
+                break;
+            }
+        }
+        // Keep ranges on char boundaries: everything stopped at is ASCII,
+        // but a cut could still land inside a multi-byte character.
+        while len > 0 && !body.is_char_boundary(start + len) {
+            len -= 1;
+        }
+        if len > 4 {
+            out.push(start..start + len);
+        }
+    }
+}
+
+/// `$$…$$` anywhere (display math may span lines), and `$…$` on one line
+/// with Pandoc's rule against currency: the opening `$` is followed by a
+/// non-space, the closing one follows a non-space and is not followed by a
+/// digit ("$5 and $10" is no formula).
+fn math(body: &str, out: &mut Vec<Range<usize>>) {
+    let b = body.as_bytes();
+    if !b.contains(&b'$') {
+        return;
+    }
+    let escaped = |i: usize| {
+        let slashes = b
+            .get(..i)
+            .map_or(0, |h| h.iter().rev().take_while(|&&c| c == b'\\').count());
+        slashes % 2 == 1
+    };
+    let mut i = 0;
+    while let Some(p) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'$')) {
+        let open = i + p;
+        if escaped(open) {
+            i = open + 1;
+            continue;
+        }
+        if b.get(open + 1) == Some(&b'$') {
+            let from = open + 2;
+            match body.get(from..).and_then(|r| r.find("$$")) {
+                Some(q) => {
+                    out.push(open..from + q + 2);
+                    i = from + q + 2;
+                }
+                None => i = from,
+            }
+            continue;
+        }
+        let starts_formula = b.get(open + 1).is_some_and(|c| !c.is_ascii_whitespace());
+        if !starts_formula {
+            i = open + 1;
+            continue;
+        }
+        let mut j = open + 1;
+        let mut close = None;
+        while let Some(&c) = b.get(j) {
+            if c == b'\n' {
+                break;
+            }
+            if c == b'$'
+                && !escaped(j)
+                && b.get(j - 1).is_some_and(|p| !p.is_ascii_whitespace())
+                && !b.get(j + 1).is_some_and(u8::is_ascii_digit)
+            {
+                close = Some(j);
+                break;
+            }
+            j += 1;
+        }
+        match close {
+            Some(c) => {
+                out.push(open..c + 1);
+                i = c + 1;
+            }
+            None => i = open + 1,
+        }
+    }
+}
+
+/// `[[…]]` on one line.
+fn wiki_links(body: &str, out: &mut Vec<Range<usize>>) {
+    let mut from = 0;
+    while let Some(p) = body.get(from..).and_then(|r| r.find("[[")) {
+        let open = from + p;
+        let line_end = body
+            .get(open..)
+            .and_then(|r| r.find('\n'))
+            .map_or(body.len(), |e| open + e);
+        match body.get(open + 2..line_end).and_then(|r| r.find("]]")) {
+            Some(q) => {
+                out.push(open..open + 2 + q + 2);
+                from = open + 2 + q + 2;
+            }
+            None => from = open + 2,
+        }
+    }
+}
+
+/// MDX: `{/* … */}` comments, and ESM lines (`export const …`,
+/// `import … from …`) at the start of a line, up to the next blank line.
+fn mdx(body: &str, out: &mut Vec<Range<usize>>) {
+    let mut from = 0;
+    while let Some(p) = body.get(from..).and_then(|r| r.find("{/*")) {
+        let open = from + p;
+        match body.get(open + 3..).and_then(|r| r.find("*/}")) {
+            Some(q) => {
+                out.push(open..open + 3 + q + 3);
+                from = open + 3 + q + 3;
+            }
+            None => from = open + 3,
+        }
+    }
+    for word in ["export ", "import "] {
+        for (i, _) in body.match_indices(word) {
+            let at_line_start = i == 0 || body.as_bytes().get(i - 1) == Some(&b'\n');
+            if !at_line_start {
+                continue;
+            }
+            let line_end = body
+                .get(i..)
+                .and_then(|r| r.find('\n'))
+                .map_or(body.len(), |e| i + e);
+            let line = body.get(i..line_end).unwrap_or_default();
+            if !is_esm(line) {
+                continue;
+            }
+            // An ESM block ends at the first blank line.
+            let mut end = line_end;
+            while end < body.len() {
+                let next_end = body
+                    .get(end + 1..)
+                    .and_then(|r| r.find('\n'))
+                    .map_or(body.len(), |e| end + 1 + e);
+                let next = body.get(end + 1..next_end).unwrap_or_default();
+                if next.trim().is_empty() {
+                    break;
+                }
+                end = next_end;
+            }
+            out.push(i..end);
+        }
+    }
+}
+
+/// An MDX ESM statement, not a sentence that starts with "export" or
+/// "import".
+fn is_esm(line: &str) -> bool {
+    if let Some(rest) = line.strip_prefix("export ") {
+        [
+            "const ",
+            "let ",
+            "var ",
+            "function ",
+            "default ",
+            "async ",
+            "class ",
+            "{",
+            "*",
+        ]
+        .iter()
+        .any(|k| rest.trim_start().starts_with(k))
+    } else if let Some(rest) = line.strip_prefix("import ") {
+        rest.contains(" from ") || rest.starts_with(['\'', '"', '{', '*'])
+    } else {
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ranges;
+
+    fn opaque(src: &str) -> Vec<&str> {
+        ranges(src).into_iter().map(|r| &src[r]).collect()
+    }
+
+    #[test]
+    fn urls_end_where_the_sentence_resumes() {
+        assert_eq!(
+            opaque("See https://example.com/llama-3-is-open-source/. It is."),
+            ["https://example.com/llama-3-is-open-source/"]
+        );
+        assert_eq!(
+            opaque("(www.example.org/open-source)"),
+            ["www.example.org/open-source"]
+        );
+        assert_eq!(opaque("Lees ftp://x.nl/a_b, en"), ["ftp://x.nl/a_b"]);
+        assert!(opaque("the open-source www").is_empty());
+        assert!(opaque("xwww.example.com").is_empty());
+    }
+
+    #[test]
+    fn math_but_not_money() {
+        assert_eq!(opaque("a $x + open source$ b"), ["$x + open source$"]);
+        assert_eq!(opaque("$$\nopen source\n$$"), ["$$\nopen source\n$$"]);
+        assert!(opaque("It costs $5 and $10 to run open source.").is_empty());
+        assert!(opaque("an escaped \\$x$ sign").is_empty());
+    }
+
+    #[test]
+    fn wiki_links_and_mdx() {
+        assert_eq!(
+            opaque("[[Llama 3 is open source]] x"),
+            ["[[Llama 3 is open source]]"]
+        );
+        assert_eq!(
+            opaque("export const claim = 'open source'\nnext\n\nProse."),
+            ["export const claim = 'open source'\nnext"]
+        );
+        assert_eq!(opaque("a {/* open source */} b"), ["{/* open source */}"]);
+        assert!(opaque("export restrictions apply to open source.").is_empty());
+        assert!(opaque("We import open source.").is_empty());
+    }
+}

@@ -4,6 +4,7 @@
 //! ```text
 //! cargo bench --bench stages            # all
 //! cargo bench --bench stages -- glossary
+//! cargo bench --bench stages -- claim_path
 //! ```
 
 use std::hint::black_box;
@@ -97,5 +98,69 @@ fn glossary(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, stages, glossary);
+/// The claim path one sentence at a time: every claim sentence the corpus
+/// generator writes (both languages, every model), each checked as a
+/// document of its own, so the figure is time per claim sentence; then the
+/// detection stages alone on the same sentences, and claim-dense articles.
+fn claim_path(c: &mut Criterion) {
+    let sentences = corpus::claim_sentences();
+    let glossary = Glossary::embedded().clone();
+    let matcher = Matcher::new(&glossary);
+    let engine = |lang| {
+        Engine::new(
+            glossary.clone(),
+            Options {
+                lang: Some(lang),
+                ..Options::default()
+            },
+        )
+    };
+    let (en, nl) = (engine(openclaim::Lang::En), engine(openclaim::Lang::Nl));
+    let mut g = c.benchmark_group("claim_path");
+    g.sample_size(20);
+    g.throughput(Throughput::Elements(sentences.len() as u64));
+    g.bench_function("check_per_sentence", |b| {
+        b.iter(|| {
+            sentences
+                .iter()
+                .map(|(dutch, s)| {
+                    let e = if *dutch { &nl } else { &en };
+                    e.check("a.md", black_box(s)).findings.len()
+                })
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("mentions_and_terms_per_sentence", |b| {
+        b.iter(|| {
+            sentences
+                .iter()
+                .map(|(_, s)| {
+                    let s = black_box(s.as_str());
+                    let ms = mentions::find(s, &matcher, &glossary, |_| 0..s.len());
+                    let starts: Vec<usize> = ms.iter().map(|m| m.plain.start).collect();
+                    ms.len()
+                        + claims::find(s, &matcher, |at| starts.binary_search(&at).is_ok()).len()
+                })
+                .sum::<usize>()
+        })
+    });
+    let dense: Vec<String> = (0..100)
+        .map(|i| corpus::dense_article(42, i).text)
+        .collect();
+    g.throughput(Throughput::Bytes(
+        dense.iter().map(String::len).sum::<usize>() as u64,
+    ));
+    let mixed = Engine::new(glossary.clone(), Options::default());
+    g.bench_function("check_dense_articles", |b| {
+        b.iter(|| {
+            dense
+                .iter()
+                .map(|d| mixed.check("a.md", black_box(d)).findings.len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, stages, glossary, claim_path);
 criterion_main!(benches);

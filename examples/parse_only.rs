@@ -1,10 +1,10 @@
-//! The baseline for the whole-process benchmark: reads every Markdown file
-//! below the given directories (sorted walk, one file at a time, as
+//! The baseline for the whole-process benchmark: reads the given files and
+//! every Markdown file below the given directories (sorted walk, one file at a time, as
 //! `openclaim check -j1` does) and runs pulldown-cmark over it with the
 //! options openclaim uses, doing nothing with the events but count them.
 //!
 //! ```text
-//! cargo run --release --example parse_only -- DIR...
+//! cargo run --release --example parse_only -- DIR|FILE...
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -31,7 +31,11 @@ fn main() -> std::io::Result<()> {
     let options = openclaim::markdown::options();
     for arg in std::env::args().skip(1) {
         let mut paths = Vec::new();
-        walk(Path::new(&arg), &mut paths)?;
+        if Path::new(&arg).is_file() {
+            paths.push(PathBuf::from(&arg));
+        } else {
+            walk(Path::new(&arg), &mut paths)?;
+        }
         for p in paths {
             let text = std::fs::read_to_string(&p)?;
             events += pulldown_cmark::Parser::new_ext(&text, options).count() as u64;

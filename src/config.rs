@@ -11,6 +11,7 @@
 //! style = "critic"            # critic | footnote | comment
 //! glossary = ["glossary"]     # extra glossary directories, relative to this file
 //! ignore = ["drafts/", "archive/2019/**"]   # gitignore globs, relative to this file
+//! max_findings = 10000        # per file; then its report says "truncated" (0: no limit)
 //!
 //! [severity]                  # warning | note | none
 //! restricted-weights = "warning"
@@ -163,6 +164,8 @@ pub struct Config {
     pub ignore: Vec<Setting<String>>,
     pub severity: Severities,
     pub models: Vec<ModelRule>,
+    /// Findings per file before its analysis stops (0: no limit).
+    pub max_findings: Setting<usize>,
 }
 
 impl Default for Config {
@@ -183,6 +186,7 @@ impl Default for Config {
                 attributed: Setting::default(p.attributed),
             },
             models: Vec::new(),
+            max_findings: Setting::default(crate::engine::MAX_FINDINGS),
         }
     }
 }
@@ -217,6 +221,7 @@ pub struct Flags {
     pub style: Option<Style>,
     /// `--glossary` directories, layered over the file's.
     pub glossary: Vec<String>,
+    pub max_findings: Option<usize>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -231,6 +236,8 @@ struct RawConfig {
     ignore: Option<Vec<Spanned<String>>>,
     severity: Option<RawSeverity>,
     models: Option<std::collections::BTreeMap<String, Spanned<RawModel>>>,
+    #[serde(alias = "max-findings")]
+    max_findings: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -451,6 +458,18 @@ impl Config {
             }
         }
         c.models = models(file, raw.models, &at)?;
+        if let Some(n) = raw.max_findings {
+            let value = usize::try_from(*n.get_ref()).map_err(|_| {
+                bad(
+                    n.span(),
+                    "max_findings must be a whole number, 0 or more".into(),
+                )
+            })?;
+            c.max_findings = Setting {
+                value,
+                origin: at(n.span()),
+            };
+        }
         Ok(c)
     }
 
@@ -479,6 +498,12 @@ impl Config {
             self.style = Setting {
                 value: s,
                 origin: Origin::Flag("--style"),
+            };
+        }
+        if let Some(n) = flags.max_findings {
+            self.max_findings = Setting {
+                value: n,
+                origin: Origin::Flag("--max-findings"),
             };
         }
         self.glossary.extend(flags.glossary.iter().map(|g| Setting {
@@ -535,6 +560,7 @@ impl Config {
             as_of,
             explain,
             policy: self.policy(glossary)?,
+            max_findings: self.max_findings.value,
         })
     }
 
@@ -587,6 +613,11 @@ impl Config {
             }
             row(&mut out, "]", None);
         }
+        row(
+            &mut out,
+            &format!("max_findings = {}", self.max_findings.value),
+            Some(&self.max_findings.origin),
+        );
         out.push_str("\n[severity]\n");
         let s = &self.severity;
         for (key, v) in [
@@ -722,6 +753,13 @@ mod tests {
         assert_eq!(c.definition.value, Definition::License);
         let g: Vec<&str> = c.glossary.iter().map(|s| s.value.as_str()).collect();
         assert_eq!(g, ["a", "b"]);
+        assert_eq!(c.max_findings.value, crate::engine::MAX_FINDINGS);
+        c.apply_flags(&Flags {
+            max_findings: Some(3),
+            ..Flags::default()
+        });
+        assert_eq!(c.max_findings.value, 3);
+        assert_eq!(c.max_findings.origin, Origin::Flag("--max-findings"));
         let shown = c.render();
         assert!(shown.contains("# flag --lang"), "{shown}");
         assert!(shown.contains("# c.toml:2:14"), "{shown}");

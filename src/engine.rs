@@ -18,8 +18,12 @@ use crate::text::{lang, sentences};
 use crate::verdict::{is_wrong, Definition, Policy};
 use crate::Lang;
 
+/// The default of [`Options::max_findings`]: far above any article, low
+/// enough that a hostile paragraph cannot produce a report of hundreds of megabytes.
+pub const MAX_FINDINGS: usize = 10_000;
+
 /// Settings that change what is found.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Used when the front matter has no `lang:`; detected when None.
     pub lang: Option<Lang>,
@@ -30,6 +34,23 @@ pub struct Options {
     pub explain: bool,
     /// Severities by status, voice and model; the default is the severity table.
     pub policy: Policy,
+    /// Analysis of a file stops once it has this many findings (or, with
+    /// `explain`, this many dismissed terms) and its result says it was
+    /// truncated; 0 means no limit.
+    pub max_findings: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            lang: None,
+            definition: Definition::default(),
+            as_of: None,
+            explain: false,
+            policy: Policy::default(),
+            max_findings: MAX_FINDINGS,
+        }
+    }
 }
 
 pub struct Engine {
@@ -43,6 +64,9 @@ pub struct Engine {
 pub struct FileResult {
     pub report: FileReport,
     pub annotations: Vec<Annotation>,
+    /// The findings stopped at [`Options::max_findings`]: the file may say
+    /// more than the report shows.
+    pub truncated: bool,
 }
 
 impl std::ops::Deref for FileResult {
@@ -108,6 +132,38 @@ impl<'a> Sentences<'a> {
     fn next(&self, (b, i): (usize, usize)) -> Option<Range<usize>> {
         self.of_block(b).get(i + 1).cloned()
     }
+}
+
+/// The longest sentence a finding quotes whole. A "sentence" longer than
+/// this is markup or hostile input (a paragraph of thousands of claims with
+/// no full stop), and quoting it in every finding would make the report
+/// quadratic in its length.
+pub const MAX_QUOTED: usize = 4096;
+
+/// The sentence a finding quotes: whole, or, past [`MAX_QUOTED`] bytes,
+/// the `MAX_QUOTED / 2` bytes either side of the term with "…" where it was cut.
+fn quoted(text: &str, sentence: Range<usize>, term: Range<usize>) -> String {
+    if sentence.len() <= MAX_QUOTED {
+        return text.get(sentence).unwrap_or("").to_string();
+    }
+    let half = MAX_QUOTED / 2;
+    let mut start = term.start.saturating_sub(half).max(sentence.start);
+    let mut end = term.end.saturating_add(half).min(sentence.end);
+    while start > sentence.start && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while end < sentence.end && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let mut out = String::with_capacity(end - start + 6);
+    if start > sentence.start {
+        out.push('…');
+    }
+    out.push_str(text.get(start..end).unwrap_or(""));
+    if end < sentence.end {
+        out.push('…');
+    }
+    out
 }
 
 /// True when the word before `at` (within the sentence starting at
@@ -203,15 +259,28 @@ impl Engine {
         };
         let mut annotations = Vec::new();
         // Prefilter: most articles never say "open source".
+        let mut truncated = false;
         let finished = self.matcher.stem.find(&prose.text).is_none()
-            || self.analyse(text, &prose, lang, on, &mut report, &mut annotations, go_on);
+            || self.analyse(
+                text,
+                &prose,
+                lang,
+                on,
+                &mut report,
+                &mut annotations,
+                go_on,
+                &mut truncated,
+            );
         let result = FileResult {
             report,
             annotations,
+            truncated,
         };
         (result, finished)
     }
 
+    /// Fills the report; false when `go_on` stopped it. `truncated` is set
+    /// when it stopped at the finding cap (that counts as finished).
     #[allow(clippy::too_many_arguments)] // the stages' state, passed once
     fn analyse(
         &self,
@@ -222,6 +291,7 @@ impl Engine {
         report: &mut FileReport,
         annotations: &mut Vec<Annotation>,
         go_on: &dyn Fn(&[Finding]) -> bool,
+        truncated: &mut bool,
     ) -> bool {
         let text = prose.text.as_str();
         let sents = Sentences::new(prose);
@@ -248,10 +318,23 @@ impl Engine {
         let terms: Vec<ClaimTerm> =
             claims::classify(text, &term_spans, |at| starts.binary_search(&at).is_ok());
         let lines = LineIndex::new(src);
+        let mut positions = lines.cursor(src);
         let suppressions = Suppressions::from_comments(src, &prose.comments, &self.glossary);
+        let cap = match self.options.max_findings {
+            0 => usize::MAX,
+            n => n,
+        };
+        // The antecedent found for the sentence before the last one asked
+        // about: the terms of one sentence share it.
+        let mut antecedent: Option<((usize, usize), Option<usize>)> = None;
         for term in &terms {
             if !go_on(&report.findings) {
                 return false;
+            }
+            let dismissed = report.dismissed.as_ref().map_or(0, Vec::len);
+            if report.findings.len() >= cap || dismissed >= cap {
+                *truncated = true;
+                break;
             }
             let Some(si) = sents.locate(term.plain.start) else {
                 continue;
@@ -261,25 +344,14 @@ impl Engine {
             let here_end = mentions.partition_point(|m| m.plain.start < sent_range.end);
             // The antecedent in the previous sentence: its first model that is not
             // a comparison or a complement ("… sinds GPT-2", "… than GPT-4").
-            let previous = sents.previous(si).and_then(|p| {
-                let end = mentions.partition_point(|m| m.plain.start < p.end);
-                let prev_start = mentions.partition_point(|m| m.plain.start < p.start);
-                // A named version beats its family ("the Llama family gained Llama 3.2").
-                let is_family = |i: usize| {
-                    self.glossary
-                        .models()
-                        .get(mentions[i].model)
-                        .is_some_and(|m| m.is_family())
-                };
-                let candidates = || {
-                    (prev_start..end)
-                        .filter(|&i| !after_comparison(text, p.start, mentions[i].plain.start))
-                };
-                candidates()
-                    .find(|&i| !is_family(i))
-                    .or_else(|| candidates().next())
-                    .or((end > prev_start).then(|| end - 1))
-            });
+            let previous = match antecedent {
+                Some((at, found)) if at == si => found,
+                _ => {
+                    let found = self.antecedent(text, &sents, si, &mentions);
+                    antecedent = Some((si, found));
+                    found
+                }
+            };
             let mut ctx = Context::new(
                 text,
                 sent_range.clone(),
@@ -293,9 +365,8 @@ impl Engine {
             let Some(src_range) = prose.to_src(term.plain.clone()) else {
                 continue;
             };
-            let pos = lines.position(src, src_range.start);
+            let pos = positions.position(src_range.start);
             let term_text = src.get(src_range.clone()).unwrap_or("").to_string();
-            let sentence_text = text.get(sent_range.clone()).unwrap_or("").to_string();
             let mut term_findings: Vec<(Finding, Option<String>, String)> = Vec::new();
             let mut explain = |model: Option<String>, reason: String| {
                 if let Some(d) = report.dismissed.as_mut() {
@@ -415,7 +486,7 @@ impl Engine {
                         Voice::Attributed { .. } => None,
                         Voice::Author => None,
                     },
-                    sentence: sentence_text.clone(),
+                    sentence: quoted(text, sent_range.clone(), term.plain.clone()),
                     correction: corr.comment.clone(),
                     replacement: corr.replacement.clone(),
                     license,
@@ -443,6 +514,11 @@ impl Engine {
                     continue;
                 }
                 term_findings.push((finding, corr.replacement, corr.comment));
+            }
+            let room = cap - report.findings.len();
+            if term_findings.len() > room {
+                term_findings.truncate(room);
+                *truncated = true;
             }
             if term_findings.is_empty() {
                 continue;
@@ -491,6 +567,35 @@ impl Engine {
         go_on(&report.findings)
     }
 
+    /// The antecedent in the sentence before sentence `si`: its first model
+    /// that is not a comparison or a complement ("… sinds GPT-2", "… than
+    /// GPT-4"), a named version before its family ("the Llama family gained
+    /// Llama 3.2"), else its last model.
+    fn antecedent(
+        &self,
+        text: &str,
+        sents: &Sentences<'_>,
+        si: (usize, usize),
+        mentions: &[Mention],
+    ) -> Option<usize> {
+        let p = sents.previous(si)?;
+        let end = mentions.partition_point(|m| m.plain.start < p.end);
+        let prev_start = mentions.partition_point(|m| m.plain.start < p.start);
+        let is_family = |i: usize| {
+            self.glossary
+                .models()
+                .get(mentions[i].model)
+                .is_some_and(|m| m.is_family())
+        };
+        let candidates = || {
+            (prev_start..end).filter(|&i| !after_comparison(text, p.start, mentions[i].plain.start))
+        };
+        candidates()
+            .find(|&i| !is_family(i))
+            .or_else(|| candidates().next())
+            .or((end > prev_start).then(|| end - 1))
+    }
+
     /// The article with annotations for every finding. Annotations openclaim
     /// wrote before are removed first, so annotating twice changes nothing.
     pub fn annotate(&self, path: &str, text: &str, style: Style) -> (String, FileResult) {
@@ -530,6 +635,25 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_sentences_are_quoted_around_the_term() {
+        let short = "Llama 3 is open source.";
+        assert_eq!(quoted(short, 0..short.len(), 11..22), short);
+        let long = format!(
+            "{}Llama 3 is open source{}",
+            "é".repeat(3000),
+            "x".repeat(5000)
+        );
+        let term = long.find("open source").expect("term");
+        let q = quoted(&long, 0..long.len(), term..term + 11);
+        assert!(q.starts_with('…') && q.ends_with('…'), "{q}");
+        assert!(q.contains("Llama 3 is open source"));
+        assert!(q.len() <= MAX_QUOTED + 11 + 8, "{}", q.len());
+        // At the very start of the sentence nothing is cut before it.
+        let q = quoted(&long[6000..], 0..long.len() - 6000, 0..4);
+        assert!(!q.starts_with('…'));
+    }
 
     fn engine() -> Engine {
         Engine::new(Glossary::embedded().clone(), Options::default())

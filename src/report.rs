@@ -90,6 +90,18 @@ pub struct FileReport {
     pub dismissed: Option<Vec<Dismissed>>,
 }
 
+/// A file's report as written to JSON and JSONL: the report, plus
+/// `"truncated": true` when its findings stopped at the per-file cap
+/// (`--max-findings`, [`crate::Options::max_findings`]). The key is absent
+/// otherwise, so reports of ordinary files are unchanged.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileOutput<'a> {
+    #[serde(flatten)]
+    pub report: &'a FileReport,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Report<'a> {
     pub schema: &'static str,

@@ -27,10 +27,7 @@ impl LineIndex {
     /// offset inside a multi-byte character counts that character.
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = offset.min(text.len());
-        let line = match self.starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        };
+        let line = self.line_of(offset);
         let start = self.starts.get(line).copied().unwrap_or(0);
         let column = text
             .get(start..)
@@ -43,6 +40,27 @@ impl LineIndex {
         Position {
             line: line + 1,
             column: column + 1,
+        }
+    }
+
+    /// A cursor for offsets that mostly come in increasing order (the claim
+    /// terms of a file): each position costs the characters since the
+    /// previous one, not since the start of its line, so a single long line
+    /// with many findings stays linear.
+    pub fn cursor<'a>(&'a self, text: &'a str) -> Cursor<'a> {
+        Cursor {
+            index: self,
+            text,
+            line: 0,
+            offset: 0,
+            column: 0,
+        }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
         }
     }
 
@@ -61,6 +79,45 @@ impl LineIndex {
         };
         Some(start..end.max(start))
     }
+}
+
+/// Positions computed from the previous one: see [`LineIndex::cursor`].
+#[derive(Debug, Clone)]
+pub struct Cursor<'a> {
+    index: &'a LineIndex,
+    text: &'a str,
+    /// 0-based line of `offset`.
+    line: usize,
+    offset: usize,
+    /// Characters that start on `line` before `offset`.
+    column: usize,
+}
+
+impl Cursor<'_> {
+    /// The same position as [`LineIndex::position`] for `offset`.
+    pub fn position(&mut self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let line = self.index.line_of(offset);
+        let bytes = self.text.as_bytes();
+        if line == self.line && offset >= self.offset {
+            self.column += char_starts(bytes.get(self.offset..offset).unwrap_or(&[]));
+        } else {
+            let start = self.index.starts.get(line).copied().unwrap_or(0);
+            self.line = line;
+            self.column = char_starts(bytes.get(start..offset).unwrap_or(&[]));
+        }
+        self.offset = offset;
+        Position {
+            line: line + 1,
+            column: self.column + 1,
+        }
+    }
+}
+
+/// How many characters start in `bytes` (every byte that is not a UTF-8
+/// continuation byte), which counts a character cut at the end as well.
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
@@ -87,5 +144,18 @@ mod tests {
         assert_eq!(idx.line_range(text, 1), Some(0..5));
         assert_eq!(&text[idx.line_range(text, 2).unwrap()], "Llama é x");
         assert_eq!(idx.line_range(text, 4), None);
+    }
+
+    #[test]
+    fn the_cursor_agrees_with_position_in_any_order() {
+        let text = "één\r\nLlama é x\nlast ÿ line\n\nend";
+        let idx = LineIndex::new(text);
+        let mut cursor = idx.cursor(text);
+        let mut offsets: Vec<usize> = (0..=text.len() + 2).collect();
+        // Forwards, then a jump back, then forwards again.
+        offsets.extend([7, 3, 20, 1, 0, 30]);
+        for at in offsets {
+            assert_eq!(cursor.position(at), idx.position(text, at), "offset {at}");
+        }
     }
 }

@@ -10,6 +10,10 @@
 //! title, an intro, and sections drawn from headings, paragraphs, bullet and
 //! numbered lists, links, tables, fenced code (that says "open source" and
 //! must be ignored), and block quotes.
+//!
+//! [`dense_article`] gives the claim-dense variant: every article is about
+//! models and about two sentences in five make a claim, as in an archive of
+//! AI coverage.
 
 #![allow(dead_code)]
 
@@ -196,15 +200,41 @@ fn fill(template: &str, m: &str, d: &str) -> String {
     template.replace("{m}", m).replace("{d}", d)
 }
 
+/// Every claim sentence the generator writes, once per model: (Dutch, sentence).
+pub fn claim_sentences() -> Vec<(bool, String)> {
+    let mut out = Vec::new();
+    for &(m, d) in MODELS {
+        for t in EN_CLAIMS {
+            out.push((false, fill(t, m, d)));
+        }
+        for t in NL_CLAIMS {
+            out.push((true, fill(t, m, d)));
+        }
+    }
+    out
+}
+
 /// The article with this index.
 pub fn article(seed: u64, index: u64) -> Article {
+    generate(seed, index, false)
+}
+
+/// The article with this index in the claim-dense corpus: always about
+/// models, with a claim in about 40 % of its prose sentences.
+pub fn dense_article(seed: u64, index: u64) -> Article {
+    generate(seed, index, true)
+}
+
+fn generate(seed: u64, index: u64, dense: bool) -> Article {
     let mut r = Rng::new(seed ^ index.wrapping_mul(0xA24B_AED4_963E_E407));
     let dutch = r.chance(50);
     let kind = match r.below(20) {
+        _ if dense => Kind::Claims,
         0..=4 => Kind::Claims,
         5..=11 => Kind::Mentions,
         _ => Kind::Other,
     };
+    let claim_percent = if dense { 40 } else { 15 };
     let (claims, mentions, filler, headings, topics) = if dutch {
         (
             NL_CLAIMS,
@@ -246,7 +276,7 @@ pub fn article(seed: u64, index: u64) -> Article {
         let (m2, d2) = MODELS[r.below(MODELS.len())];
         let (mm, dd) = if r.chance(60) { (m, d) } else { (m2, d2) };
         match kind {
-            Kind::Claims if r.chance(15) => fill(r.pick(claims), mm, dd),
+            Kind::Claims if r.chance(claim_percent) => fill(r.pick(claims), mm, dd),
             Kind::Claims | Kind::Mentions if r.chance(25) => fill(r.pick(mentions), mm, dd),
             _ => r.pick(filler).to_string(),
         }

@@ -1,12 +1,14 @@
 //! Writes a deterministic corpus of Dutch and English Markdown news articles.
 //!
 //! ```text
-//! cargo run --release --example gen_corpus -- OUT_DIR N [--seed S] [--only KIND]
-//! cargo run --release --example gen_corpus -- --jsonl OUT.jsonl N [--seed S] [--only KIND]
+//! cargo run --release --example gen_corpus -- OUT_DIR N [--seed S] [--only KIND | --dense]
+//! cargo run --release --example gen_corpus -- --jsonl OUT.jsonl N [--seed S] [--only KIND | --dense]
 //! ```
 //!
 //! `--only claims|mentions|other` keeps the articles of one kind (still N of
 //! them), to see how throughput depends on how many claims an archive holds.
+//! `--dense` writes the claim-dense corpus instead: every article about
+//! models, several claims each, Dutch and English.
 //!
 //! Files go to `OUT_DIR/YYYY/NNN/IIIIIII-slug.md` (500 per directory); with
 //! `--jsonl` one `{"id": ..., "markdown": ...}` record per line instead, as
@@ -19,7 +21,9 @@ use std::path::PathBuf;
 mod corpus;
 
 fn usage() -> ! {
-    eprintln!("usage: gen_corpus [--jsonl] OUT N [--seed S] [--only claims|mentions|other]");
+    eprintln!(
+        "usage: gen_corpus [--jsonl] OUT N [--seed S] [--only claims|mentions|other | --dense]"
+    );
     std::process::exit(2);
 }
 
@@ -43,8 +47,20 @@ fn main() -> std::io::Result<()> {
         };
         args.drain(i..i + 2);
     }
+    let dense = match args.iter().position(|a| a == "--dense") {
+        Some(i) => {
+            args.remove(i);
+            true
+        }
+        None => false,
+    };
+    let make = if dense {
+        corpus::dense_article
+    } else {
+        corpus::article
+    };
     let articles = (0u64..)
-        .map(|i| (i, corpus::article(seed, i)))
+        .map(|i| (i, make(seed, i)))
         .filter(|(_, a)| only.is_none_or(|k| a.kind == k));
     let jsonl = args.first().is_some_and(|a| a == "--jsonl");
     if jsonl {

@@ -56,6 +56,9 @@ pub struct Analysis {
     /// Do not read any .openclaim.toml
     #[arg(long, global = true, conflicts_with = "config")]
     pub no_config: bool,
+    /// Stop analysing a file after N findings and mark its report "truncated" (default 10000; 0: no limit)
+    #[arg(long, value_name = "N", global = true)]
+    pub max_findings: Option<usize>,
 }
 
 #[derive(Debug, Subcommand)]

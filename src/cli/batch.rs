@@ -274,9 +274,14 @@ impl Worker<'_> {
         rec: &mut Record,
     ) -> FileReport {
         match self.mode {
-            Mode::Check { .. } => settings.engine.check(name, text).report,
+            Mode::Check { .. } => {
+                let result = settings.engine.check(name, text);
+                self.note_truncated(settings, name, result.truncated, rec);
+                result.report
+            }
             Mode::Annotate { dest } => {
                 let (annotated, result) = settings.engine.annotate(name, text, settings.style());
+                self.note_truncated(settings, name, result.truncated, rec);
                 let mode = meta.map(|m| m.permissions());
                 let target = match dest {
                     Dest::Stdout => {
@@ -306,6 +311,15 @@ impl Worker<'_> {
                 }
                 result.report
             }
+        }
+    }
+
+    fn note_truncated(&self, settings: &Settings, name: &str, truncated: bool, rec: &mut Record) {
+        if truncated {
+            rec.truncated = Some(format!(
+                "warning: {name}: stopped after {} findings (--max-findings); the rest of the file was not checked",
+                settings.engine.options().max_findings
+            ));
         }
     }
 
@@ -363,10 +377,10 @@ impl Worker<'_> {
             }
             Format::Compact => output::compact(report, &mut rec.stdout),
             Format::Jsonl => {
-                rec.stdout = output::jsonl_line(report);
+                rec.stdout = output::jsonl_line(report, rec.truncated.is_some());
                 rec.stdout.push('\n');
             }
-            Format::Json => rec.stdout = output::json_file(report),
+            Format::Json => rec.stdout = output::json_file(report, rec.truncated.is_some()),
         }
     }
 }
@@ -416,6 +430,9 @@ impl Sink<Record> for Output {
             if self.config_errors.insert(c.clone()) {
                 self.progress.println(&format!("error: {c}"));
             }
+        }
+        if let Some(t) = &rec.truncated {
+            self.progress.println(t);
         }
         if let Some(e) = &rec.error {
             self.progress.println(&format!("error: {e}"));

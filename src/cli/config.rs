@@ -109,6 +109,7 @@ impl Configs {
                     .iter()
                     .map(|p| p.display().to_string())
                     .collect(),
+                max_findings: analysis.max_findings,
             },
             as_of: analysis.as_of,
             explain,
@@ -267,6 +268,7 @@ mod tests {
             as_of: None,
             config: None,
             no_config: false,
+            max_findings: None,
         }
     }
 

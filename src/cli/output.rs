@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use openclaim::report::{FileReport, Finding, Report};
+use openclaim::report::{FileOutput, FileReport, Finding, Report};
 use openclaim::span::LineIndex;
 use openclaim::Severity;
 
@@ -248,10 +248,14 @@ pub fn json_open() -> String {
     }
 }
 
-/// One file's object, indented as an element of "files".
-pub fn json_file(file: &FileReport) -> String {
-    let obj =
-        serde_json::to_string_pretty(file).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+/// One file's object, indented as an element of "files"; `truncated`: its
+/// findings stopped at the per-file cap.
+pub fn json_file(file: &FileReport, truncated: bool) -> String {
+    let obj = serde_json::to_string_pretty(&FileOutput {
+        report: file,
+        truncated,
+    })
+    .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
     // JSON strings hold no raw newline, so every newline starts a line of the object.
     format!("    {}", obj.replace('\n', "\n    "))
 }
@@ -264,8 +268,12 @@ pub fn json_close(any_file: bool) -> String {
     }
 }
 
-pub fn jsonl_line(file: &FileReport) -> String {
-    serde_json::to_string(file).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+pub fn jsonl_line(file: &FileReport, truncated: bool) -> String {
+    serde_json::to_string(&FileOutput {
+        report: file,
+        truncated,
+    })
+    .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }
 
 #[cfg(test)]
@@ -290,7 +298,7 @@ mod tests {
             let mut streamed = json_open();
             for (i, f) in files.iter().enumerate() {
                 streamed.push_str(if i == 0 { "\n" } else { ",\n" });
-                streamed.push_str(&json_file(f));
+                streamed.push_str(&json_file(f, false));
             }
             streamed.push_str(&json_close(n > 0));
             assert_eq!(streamed, json(&files) + "\n");

@@ -190,6 +190,9 @@ struct Out<'a> {
     lang: Option<Lang>,
     error: Option<String>,
     findings: &'a [Finding],
+    /// The findings stopped at the per-file cap (`--max-findings`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    truncated: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     annotated: Option<String>,
 }
@@ -209,6 +212,7 @@ fn result_line(
             lang: None,
             error: Some(format!("line {number}: {message}")),
             findings: &[],
+            truncated: false,
             annotated: None,
         }
     }
@@ -244,18 +248,19 @@ fn result_line(
     let analysed = catch_unwind(AssertUnwindSafe(|| {
         if args.annotate {
             let (annotated, result) = engine.annotate(&name, text, style);
-            (result.report, Some(annotated))
+            (result, Some(annotated))
         } else {
-            (engine.check(&name, text).report, None)
+            (engine.check(&name, text), None)
         }
     }));
     match analysed {
-        Ok((report, annotated)) => render(&Out {
+        Ok((result, annotated)) => render(&Out {
             id,
             line: number,
-            lang: report.lang,
-            error: report.error,
-            findings: &report.findings,
+            lang: result.report.lang,
+            error: result.report.error,
+            findings: &result.report.findings,
+            truncated: result.truncated,
             annotated,
         }),
         Err(p) => render(&error(

@@ -32,6 +32,8 @@ pub struct Record {
     pub config_error: Option<String>,
     /// SARIF: the glossary taxa of this file's results (id, taxon).
     pub taxa: Vec<(String, serde_json::Value)>,
+    /// The findings stopped at the per-file cap: the note that says so, naming the file.
+    pub truncated: Option<String>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

@@ -140,6 +140,48 @@ fn contains_word(haystack_lower: &str, word: &str) -> bool {
     false
 }
 
+/// The models and families the mentions found so far have named.
+struct Named<'g> {
+    /// Per model: named at all, named by a name that needed no context.
+    models: Vec<(bool, bool)>,
+    /// Families of the models named by a name that needed no context.
+    families: Vec<&'g str>,
+}
+
+impl<'g> Named<'g> {
+    fn new(models: usize) -> Self {
+        Named {
+            models: vec![(false, false); models],
+            families: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, model: usize, ambiguous: bool, family: Option<&'g str>) {
+        if let Some(slot) = self.models.get_mut(model) {
+            slot.0 = true;
+            slot.1 |= !ambiguous;
+        }
+        if let Some(f) = family.filter(|_| !ambiguous) {
+            if !self.families.contains(&f) {
+                self.families.push(f);
+            }
+        }
+    }
+
+    fn any(&self, model: usize) -> bool {
+        self.models.get(model).is_some_and(|s| s.0)
+    }
+
+    fn unambiguous(&self, model: usize) -> bool {
+        self.models.get(model).is_some_and(|s| s.1)
+    }
+
+    /// A model of family `id` was named unambiguously.
+    fn family(&self, id: &str) -> bool {
+        self.families.contains(&id)
+    }
+}
+
 /// Every mention in `text`. `sentence_of` gives the sentence range that holds
 /// an offset, which is where evidence for an ambiguous name is sought.
 pub fn find(
@@ -165,12 +207,13 @@ pub fn find_within(
 ) -> Vec<Mention> {
     match find_in_ranges(text, matcher, glossary, &sentence_of, ranges) {
         Some(found) => found,
+        // Ranges are sorted and disjoint: a binary search per mention, not a
+        // scan of every range (a single file of many articles has thousands).
         None => find(text, matcher, glossary, sentence_of)
             .into_iter()
             .filter(|m| {
-                ranges
-                    .iter()
-                    .any(|r| r.start <= m.plain.start && m.plain.start < r.end)
+                let i = ranges.partition_point(|r| r.end <= m.plain.start);
+                ranges.get(i).is_some_and(|r| r.start <= m.plain.start)
             })
             .collect(),
     }
@@ -187,9 +230,14 @@ fn find_in_ranges(
     let whole = ranges.len() == 1 && ranges[0] == (0..text.len());
     let models = glossary.models();
     let mut out: Vec<Mention> = Vec::new();
+    // What the mentions so far have named, kept up to date as they are
+    // found, so that an ambiguous name asks a set and not every earlier mention.
+    let mut named = Named::new(models.len());
     // Ambiguous names cluster in sentences: lowercase each sentence and
     // look for model words in it once, not once per name.
     let mut sentence_cache: Option<(Range<usize>, String, bool)> = None;
+    // Whether the sentence names a developer, per model, for the cached sentence.
+    let mut developer_cache: Vec<(usize, bool)> = Vec::new();
     for c in ranges
         .iter()
         .flat_map(|r| candidates(text, matcher, r.clone()))
@@ -246,22 +294,24 @@ fn find_in_ranges(
             }
             let distinctive =
                 written == info.alias && written.chars().filter(|c| c.is_uppercase()).count() >= 2;
-            let family_named_before = out.iter().any(|m| {
-                let other = &models[m.model];
-                !m.ambiguous
-                    && (m.model == info.model
-                        || other.family.as_deref() == Some(model.id.as_str())
-                        || other.family.is_some() && other.family == model.family)
+            let family_named_before = named.unambiguous(info.model)
+                || named.family(&model.id)
+                || model.family.as_deref().is_some_and(|f| named.family(f));
+            let same_named_before = named.any(info.model);
+            // "Llama-model": only the five bytes after the hyphen are read
+            // (no lowercase letter other than ASCII ones spells "model").
+            let suffix_model = text.get(c.span.end..).is_some_and(|r| {
+                r.starts_with('-')
+                    && r.as_bytes()
+                        .get(1..6)
+                        .is_some_and(|w| w.eq_ignore_ascii_case(b"model"))
             });
-            let same_named_before = out.iter().any(|m| m.model == info.model);
-            let suffix_model = text
-                .get(c.span.end..)
-                .is_some_and(|r| r.starts_with('-') && r[1..].to_lowercase().starts_with("model"));
             let sentence = sentence_of(c.span.start);
             if sentence_cache
                 .as_ref()
                 .is_none_or(|(r, _, _)| *r != sentence)
             {
+                developer_cache.clear();
                 let lower = text.get(sentence.clone()).unwrap_or("").to_lowercase();
                 let words = MODEL_EVIDENCE.iter().any(|w| contains_word(&lower, w))
                     // Compounds: "open-sourcemodel Whisper", "spraakmodel", "AI-modellen".
@@ -274,7 +324,14 @@ fn find_in_ranges(
                 Some((_, lower, words)) => (lower.as_str(), *words),
                 None => ("", false),
             };
-            let developer = contains_word(sent_lower, &model.developer.to_lowercase());
+            let developer = match developer_cache.iter().find(|(m, _)| *m == info.model) {
+                Some(&(_, found)) => found,
+                None => {
+                    let found = contains_word(sent_lower, &model.developer.to_lowercase());
+                    developer_cache.push((info.model, found));
+                    found
+                }
+            };
             let supported = tied
                 || distinctive
                 || suffix_model
@@ -291,6 +348,11 @@ fn find_in_ranges(
             }
         }
         let end = extend_suffix(text, c.span.end);
+        named.add(
+            info.model,
+            info.ambiguous,
+            models[info.model].family.as_deref(),
+        );
         out.push(Mention {
             model: info.model,
             plain: c.span.start..end,

@@ -370,11 +370,28 @@ impl Walker<'_> {
         }
         let start = self.out.text.len();
         self.out.text.push_str(plain);
+        let in_link = self.links > 0;
+        // Runs of text that pulldown-cmark splits at bytes that turned out to be
+        // plain ("[", "*", "!") continue the previous segment: the map then grows
+        // with the markup, not with the text (10 MiB of "[" is one segment, not
+        // ten million).
+        if let Some(last) = self.out.segments.last_mut() {
+            if kind == SegmentKind::Verbatim
+                && last.kind == SegmentKind::Verbatim
+                && last.in_link == in_link
+                && last.plain.end == start
+                && last.src.end == src.start
+            {
+                last.plain.end = self.out.text.len();
+                last.src.end = src.end;
+                return;
+            }
+        }
         self.out.segments.push(Segment {
             plain: start..self.out.text.len(),
             src,
             kind,
-            in_link: self.links > 0,
+            in_link,
         });
     }
 }
@@ -710,13 +727,23 @@ mod tests {
                 &[(Verbatim, "a ", "a "), (Verbatim, "| b", "| b")],
             ),
             (
+                // pulldown-cmark splits the text at "[" and "*"; plain bytes on both
+                // sides make one run again.
                 "open [source and *open source",
+                &[(
+                    Verbatim,
+                    "open [source and *open source",
+                    "open [source and *open source",
+                )],
+            ),
+            (
+                "open [source](https://x.test) and *open* source",
                 &[
                     (Verbatim, "open ", "open "),
-                    (Verbatim, "[", "["),
-                    (Verbatim, "source and ", "source and "),
-                    (Verbatim, "*", "*"),
-                    (Verbatim, "open source", "open source"),
+                    (Verbatim, "source", "source"),
+                    (Verbatim, " and ", " and "),
+                    (Verbatim, "open", "open"),
+                    (Verbatim, " source", " source"),
                 ],
             ),
         ];

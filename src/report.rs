@@ -32,6 +32,11 @@ pub struct LicenseRef {
 /// One claim about one model.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
+    /// Stable for the same claim at the same place; the API takes these ids
+    /// back as `dismissed`.
+    pub id: String,
+    /// The rule code, as in SARIF: OC001, OC002 or OC003.
+    pub rule: &'static str,
     pub severity: Severity,
     pub line: usize,
     /// 1-based, in characters.

@@ -22,7 +22,7 @@ use serde_json::{json, Value};
 
 use openclaim::report::Finding;
 use openclaim::span::LineIndex;
-use openclaim::{Openness, Severity};
+use openclaim::Severity;
 
 use super::output::license_facts;
 
@@ -33,13 +33,7 @@ const OSAID: &str = "https://opensource.org/ai/open-source-ai-definition";
 
 /// The rule a finding falls under.
 pub fn rule_id(f: &Finding) -> &'static str {
-    if f.voice == "attributed" {
-        "OC003"
-    } else if f.status == Openness::OpenWeights {
-        "OC002"
-    } else {
-        "OC001"
-    }
+    f.rule
 }
 
 fn rule(id: &str, name: &str, short: &str, full: &str, level: &str) -> Value {

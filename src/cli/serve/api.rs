@@ -32,6 +32,10 @@ struct ApiRequest {
     /// The name reported as `path` (default "draft.md").
     #[serde(default)]
     path: Option<String>,
+    /// Finding ids the editor dismissed: left out of the report, the edits
+    /// and the annotated text, so a download matches the page.
+    #[serde(default)]
+    dismissed: Vec<String>,
 }
 
 /// A rewrite the page may apply: the byte range annotate would substitute
@@ -71,6 +75,7 @@ struct Job {
     definition: Option<Definition>,
     style: Style,
     explain: bool,
+    dismissed: Vec<String>,
     mode: Mode,
 }
 
@@ -180,6 +185,7 @@ fn parse(body: &[u8], mode: Mode) -> Result<Job, String> {
         definition,
         style,
         explain: req.explain,
+        dismissed: req.dismissed,
         mode,
     })
 }
@@ -201,12 +207,18 @@ fn run(app: &App, job: Job) -> Response {
     }
     match job.mode {
         Mode::Check => {
-            let result = engine.check_with_lang(&job.path, &job.markdown, fallback);
+            let mut result = engine.check_with_lang(&job.path, &job.markdown, fallback);
+            result.dismiss(&job.dismissed);
             answer(StatusCode::OK, &result.report, edits(&result), None)
         }
         Mode::Annotate => {
-            let (text, result) =
-                engine.annotate_with_lang(&job.path, &job.markdown, job.style, fallback);
+            let (text, result) = engine.annotate_dismissing(
+                &job.path,
+                &job.markdown,
+                job.style,
+                fallback,
+                &job.dismissed,
+            );
             answer(
                 StatusCode::OK,
                 &result.report,

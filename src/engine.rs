@@ -474,6 +474,7 @@ impl Engine {
                     sentence: sentence_text.clone(),
                     correction: corr.comment.clone(),
                     replacement: corr.replacement.clone(),
+                    replace_end: None,
                     license,
                     source: facts.source.to_string(),
                     as_of: facts.as_of.to_string(),
@@ -524,6 +525,8 @@ impl Engine {
                 if replacement.is_none() {
                     *rep = None;
                     f.replacement = None;
+                } else {
+                    f.replace_end = Some(range.end);
                 }
             }
             let comment = term_findings

@@ -57,6 +57,9 @@ pub struct Finding {
     pub correction: String,
     /// Wording that may replace the term, when one fits.
     pub replacement: Option<String>,
+    /// Where the text `replacement` takes the place of ends (it starts at
+    /// `start`): past `end` when a Dutch compound is rewritten whole.
+    pub replace_end: Option<usize>,
     pub license: LicenseRef,
     /// Where the glossary fact comes from.
     pub source: String,

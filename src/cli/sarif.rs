@@ -157,23 +157,12 @@ pub fn message(f: &Finding) -> String {
 /// the term is plain text (no Markdown markup inside it).
 fn fix(f: &Finding, src: &str) -> Option<(usize, usize, String)> {
     let r = f.replacement.as_ref()?;
-    let term = src.get(f.start..f.end)?;
+    let end = f.replace_end.unwrap_or(f.end);
+    let term = src.get(f.start..end)?;
     if term.chars().any(|c| "*_`[]<>\\!".contains(c)) {
         return None;
     }
-    let mut end = f.end;
-    let mut text = r.clone();
-    if r.ends_with(' ') {
-        if src.get(end..end + 1) == Some("-") {
-            end += 1;
-        } else if !src
-            .get(end..)
-            .is_some_and(|rest| rest.starts_with(char::is_alphanumeric))
-        {
-            text = r.trim_end().to_string();
-        }
-    }
-    Some((f.start, end, text))
+    Some((f.start, end, r.clone()))
 }
 
 /// 1-based line and exclusive end column in code points.

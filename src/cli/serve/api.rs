@@ -56,6 +56,10 @@ struct Answer<'a> {
     #[serde(flatten)]
     report: &'a FileReport,
     edits: Vec<Edit>,
+    /// Something the editor must know before trusting the findings: an
+    /// empty draft, or a language openclaim has no rules for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notice: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     style: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -203,13 +207,21 @@ fn run(app: &App, job: Job) -> Response {
             suppressed: 0,
             dismissed: job.explain.then(Vec::new),
         };
-        return answer(StatusCode::UNPROCESSABLE_ENTITY, &report, Vec::new(), None);
+        return answer(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &report,
+            Vec::new(),
+            None,
+            None,
+        );
     }
+    let notice = notice(&job.markdown, fallback);
+    let notice = notice.as_deref();
     match job.mode {
         Mode::Check => {
             let mut result = engine.check_with_lang(&job.path, &job.markdown, fallback);
             result.dismiss(&job.dismissed);
-            answer(StatusCode::OK, &result.report, edits(&result), None)
+            answer(StatusCode::OK, &result.report, edits(&result), None, notice)
         }
         Mode::Annotate => {
             let (text, result) = engine.annotate_dismissing(
@@ -224,9 +236,30 @@ fn run(app: &App, job: Job) -> Response {
                 &result.report,
                 edits(&result),
                 Some((job.style, &text)),
+                notice,
             )
         }
     }
+}
+
+/// What the page shows above the findings when the draft is empty or in a
+/// language openclaim has no rules for (checked anyway, so the editor sees
+/// what the English or Dutch rules make of it).
+fn notice(markdown: &str, lang: Option<Lang>) -> Option<String> {
+    if markdown
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
+        return Some("Nothing to check: the draft is empty.".into());
+    }
+    super::super::language::refuse("draft", markdown, lang).and_then(|_| {
+        openclaim::text::lang::unsupported(markdown).map(|other| {
+            format!(
+                "This draft looks {other}; openclaim checks Dutch and English only, so the findings \
+                 below may be wrong. Choose Dutch or English to check it anyway."
+            )
+        })
+    })
 }
 
 /// The rewrites annotate would make, each tied to the findings of its term.
@@ -258,12 +291,14 @@ fn answer(
     report: &FileReport,
     edits: Vec<Edit>,
     annotated: Option<(Style, &str)>,
+    notice: Option<&str>,
 ) -> Response {
     let body = Answer {
         schema: SCHEMA,
         version: env!("CARGO_PKG_VERSION"),
         report,
         edits,
+        notice: notice.map(str::to_string),
         style: annotated.map(|(s, _)| s.name()),
         annotated: annotated.map(|(_, t)| t),
     };

@@ -12,6 +12,7 @@
 mod api;
 mod assets;
 mod guard;
+mod open;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
@@ -36,6 +37,9 @@ pub struct ServeArgs {
     /// Largest request body accepted, in bytes (suffixes K, KiB, M, MiB); larger ones get 413
     #[arg(long, value_name = "SIZE", default_value = "10MiB", value_parser = parse_size)]
     pub max_body: usize,
+    /// Open the page in the default web browser once the server listens
+    #[arg(long)]
+    pub open: bool,
     #[command(flatten)]
     pub analysis: Analysis,
 }
@@ -148,6 +152,9 @@ pub fn run(args: &ServeArgs) -> u8 {
             );
         }
         eprintln!("openclaim serve: press Ctrl-C to stop");
+        if args.open {
+            open::browser(&format!("http://{addr}/"));
+        }
         axum::serve(listener, router(app))
             .with_graceful_shutdown(shutdown())
             .await

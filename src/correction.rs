@@ -2,6 +2,12 @@
 //! no model ever needs hand-written wording. The text avoids Markdown
 //! punctuation because it is inserted into the article.
 
+mod quotation;
+mod wording;
+
+pub use quotation::inside_quotation;
+pub use wording::{wording, Cover, Usage, Wording};
+
 use crate::detect::ClaimForm;
 use crate::glossary::{Facts, Model, Openness};
 use crate::rules::{Attachment, Voice};
@@ -11,6 +17,8 @@ use crate::Lang;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Correction {
     pub replacement: Option<String>,
+    /// What the replacement takes the place of.
+    pub cover: Cover,
     pub comment: String,
 }
 
@@ -27,44 +35,26 @@ fn license_phrase(facts: &Facts<'_>, lang: Lang) -> String {
     }
 }
 
-/// The replacement word for the claim term, fitted to how it is used.
-fn replacement(
-    status: Openness,
-    form: &ClaimForm,
-    attachment: Attachment,
-    lang: Lang,
-) -> Option<String> {
-    let word = match (status, lang) {
-        (Openness::OpenSource, _) => return None,
-        (Openness::Closed, Lang::En) => "proprietary",
-        (Openness::Closed, Lang::Nl) => "gesloten",
-        (_, _) => "open-weights",
-    };
-    match form {
-        ClaimForm::Verb => match (attachment, lang) {
-            (Attachment::Object, Lang::En) if status != Openness::Closed => {
-                Some("released the weights of".into())
-            }
-            _ => None,
-        },
-        // "open-sourcemodel" -> "gesloten model"; "open-sourcemodel" -> "open-weightsmodel"
-        ClaimForm::Compound { .. } if status == Openness::Closed => Some(format!("{word} ")),
-        ClaimForm::Ish => None,
-        _ => Some(word.to_string()),
-    }
-}
-
 pub fn correction(
     model: &Model,
     facts: &Facts<'_>,
     form: &ClaimForm,
     attachment: Attachment,
     voice: &Voice,
+    usage: &Usage,
     lang: Lang,
 ) -> Correction {
     let name = &model.canonical;
     let lic = license_phrase(facts, lang);
     let mut comment = String::new();
+    if usage.quoted {
+        comment.push_str(match lang {
+            Lang::En => "In a quotation: keep the speaker's words and give the facts beside them. ",
+            Lang::Nl => {
+                "In een citaat: laat de woorden van de spreker staan en geef de feiten erbij. "
+            }
+        });
+    }
     if let Voice::Attributed { by } = voice {
         comment.push_str(&match (lang, by.is_empty()) {
             (Lang::En, false) => format!("The claim is {by}'s. "),
@@ -121,16 +111,36 @@ pub fn correction(
             Lang::Nl => format!(" Beoordeeld naar de feiten van {on}."),
         });
     }
-    let replacement = replacement(facts.status, form, attachment, lang);
-    if let Some(r) = &replacement {
-        comment.push_str(&match lang {
-            Lang::En => format!(" Suggestion: {}.", r.trim()),
-            Lang::Nl => format!(" Suggestie: {}.", r.trim()),
-        });
+    let fitted = wording(facts.status, form, attachment, usage, lang);
+    match &fitted {
+        Some(w) => comment.push_str(&match lang {
+            Lang::En => format!(" Suggestion: {}.", w.text),
+            Lang::Nl => format!(" Suggestie: {}.", w.text),
+        }),
+        None => comment.push_str(&instead(name, facts.status, lang)),
     }
     Correction {
-        replacement,
+        cover: fitted.as_ref().map(|w| w.cover).unwrap_or_default(),
+        replacement: fitted.map(|w| w.text),
         comment,
+    }
+}
+
+/// What to write when no replacement fits the sentence (or the words are a
+/// quotation): the claim the facts support, in a whole clause.
+fn instead(name: &str, status: Openness, lang: Lang) -> String {
+    match (status, lang) {
+        (Openness::OpenSource, _) => String::new(),
+        (Openness::Closed, Lang::En) => format!(" Write instead that {name} is a closed model."),
+        (Openness::Closed, Lang::Nl) => format!(" Schrijf in plaats daarvan dat {name} een gesloten model is."),
+        (Openness::OpenWeights, Lang::En) => format!(" Write instead that {name} has open weights."),
+        (Openness::OpenWeights, Lang::Nl) => format!(" Schrijf in plaats daarvan dat {name} open gewichten heeft."),
+        (Openness::RestrictedWeights, Lang::En) => format!(
+            " Write instead that the weights of {name} can be downloaded under a restrictive license."
+        ),
+        (Openness::RestrictedWeights, Lang::Nl) => format!(
+            " Schrijf in plaats daarvan dat de gewichten van {name} te downloaden zijn onder een beperkende licentie."
+        ),
     }
 }
 
@@ -155,14 +165,41 @@ mod tests {
         let m = g.find("Llama 3.2").expect("Llama 3.2 in the glossary");
         let f = g.facts(m, None);
         let form = ClaimForm::Attributive { head: None };
-        let en = correction(m, &f, &form, Attachment::Modifier, &Voice::Author, Lang::En);
+        let u = Usage {
+            written: "open-source".into(),
+            ..Usage::default()
+        };
+        let en = correction(
+            m,
+            &f,
+            &form,
+            Attachment::Modifier,
+            &Voice::Author,
+            &u,
+            Lang::En,
+        );
         assert_eq!(en.replacement.as_deref(), Some("open-weights"));
         assert!(
             en.comment.starts_with("Llama 3.2 is not open source"),
             "{}",
             en.comment
         );
-        let nl = correction(m, &f, &form, Attachment::Modifier, &Voice::Author, Lang::Nl);
+        let nl = correction(
+            m,
+            &f,
+            &form,
+            Attachment::Modifier,
+            &Voice::Author,
+            &u,
+            Lang::Nl,
+        );
+        // Dutch has no place for a replacement before a name: the note says what to write.
+        assert_eq!(nl.replacement, None);
+        assert!(
+            nl.comment.contains("Schrijf in plaats daarvan"),
+            "{}",
+            nl.comment
+        );
         assert!(
             nl.comment.starts_with("Llama 3.2 is geen open source"),
             "{}",
@@ -177,8 +214,42 @@ mod tests {
             },
             Attachment::Modifier,
             &Voice::Author,
+            &Usage {
+                written: "opensourcemodel".into(),
+                ..Usage::default()
+            },
             Lang::Nl,
         );
-        assert_eq!(c.replacement.as_deref(), Some("gesloten "));
+        assert_eq!(c.replacement.as_deref(), Some("gesloten model"));
+        assert_eq!(c.cover, Cover::Word);
+    }
+
+    #[test]
+    fn a_quotation_gets_the_facts_and_no_replacement() {
+        let g = Glossary::embedded();
+        let m = g.find("Llama 3.2").expect("Llama 3.2 in the glossary");
+        let f = g.facts(m, None);
+        let form = ClaimForm::Attributive { head: None };
+        for (lang, opening) in [(Lang::En, "In a quotation"), (Lang::Nl, "In een citaat")] {
+            let u = Usage {
+                written: "open-source".into(),
+                quoted: true,
+                ..Usage::default()
+            };
+            let c = correction(m, &f, &form, Attachment::Modifier, &Voice::Author, &u, lang);
+            assert_eq!(c.replacement, None);
+            assert!(c.comment.starts_with(opening), "{}", c.comment);
+            let unquoted = Usage { quoted: false, ..u };
+            let c = correction(
+                m,
+                &f,
+                &form,
+                Attachment::Modifier,
+                &Voice::Author,
+                &unquoted,
+                lang,
+            );
+            assert!(!c.comment.contains(opening), "{}", c.comment);
+        }
     }
 }

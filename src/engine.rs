@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::annotate::{self, Annotation, Style};
-use crate::correction::correction;
+use crate::correction::{correction, inside_quotation, Cover, Usage};
 use crate::date::Date;
 use crate::detect::{claims, mentions, ClaimTerm, Matcher, Mention};
 use crate::glossary::Glossary;
@@ -67,6 +67,22 @@ pub struct FileResult {
     /// The findings stopped at [`Options::max_findings`]: the file may say
     /// more than the report shows.
     pub truncated: bool,
+}
+
+impl FileResult {
+    /// Drops the findings an editor dismissed (by [`Finding::id`]) and the
+    /// annotations left with no finding, so downloads and reports hold only
+    /// what the editor kept. Unknown ids are ignored: a draft edited since
+    /// the ids were given simply keeps its new findings.
+    pub fn dismiss(&mut self, ids: &[String]) {
+        if ids.is_empty() {
+            return;
+        }
+        self.report.findings.retain(|f| !ids.contains(&f.id));
+        let kept: Vec<usize> = self.report.findings.iter().map(|f| f.start).collect();
+        self.annotations
+            .retain(|a| kept.iter().any(|&s| a.term.start <= s && s < a.term.end));
+    }
 }
 
 impl std::ops::Deref for FileResult {
@@ -182,6 +198,73 @@ fn after_comparison(text: &str, sentence_start: usize, at: usize) -> bool {
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
         .to_lowercase();
     WORDS.contains(&last.as_str())
+}
+
+/// How the term sits in its sentence, for fitting a replacement: its
+/// neighbouring words and whether it stands in a direct quotation.
+fn usage_of(text: &str, prose: &Prose, term: &ClaimTerm) -> Usage {
+    let block = prose
+        .block_at(term.plain.start)
+        .map_or(term.plain.start..term.word.end, |b| b.plain.clone());
+    let body = text.get(block.start..block.end).unwrap_or("");
+    let at = term.plain.start.saturating_sub(block.start);
+    let quoted =
+        prose.block_at(term.plain.start).is_some_and(|b| b.in_quote) || inside_quotation(body, at);
+    let before = text.get(block.start..term.plain.start).unwrap_or("");
+    let before = match before.trim_end().rsplit(char::is_whitespace).next() {
+        // Punctuation between the word and the term ends the phrase.
+        Some(w) if w.ends_with(|c: char| c.is_alphanumeric()) && before.ends_with(' ') => w
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase(),
+        _ => String::new(),
+    };
+    let rest = text.get(term.word.end..block.end).unwrap_or("");
+    let trimmed = rest.trim_start_matches([' ', '\t']);
+    let after: String = if trimmed.len() < rest.len() {
+        trimmed
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('-')
+            .to_string()
+    } else {
+        String::new()
+    };
+    Usage {
+        written: text.get(term.word.clone()).unwrap_or("").to_string(),
+        before,
+        after_adjacent: rest.starts_with(' ') && !rest.starts_with("  "),
+        after,
+        quoted,
+    }
+}
+
+/// The SARIF rule a finding falls under: OC003 for a claim attributed to
+/// someone else, OC002 for an open-weights model, OC001 otherwise.
+pub fn rule_code(attributed: bool, status: crate::Openness) -> &'static str {
+    if attributed {
+        "OC003"
+    } else if status == crate::Openness::OpenWeights {
+        "OC002"
+    } else {
+        "OC001"
+    }
+}
+
+/// A finding's id: the same claim at the same place gives the same id on
+/// every run and machine, so an editor's decision can refer to it across
+/// requests. FNV-1a over the byte range and what was claimed about whom.
+pub fn finding_id(range: Range<usize>, term: &str, model: &str, sentence: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let start = range.start.to_string();
+    let end = range.end.to_string();
+    for part in [start.as_str(), end.as_str(), term, model, sentence] {
+        for b in part.bytes().chain(std::iter::once(0)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("oc-{h:016x}")
 }
 
 impl Engine {
@@ -367,7 +450,10 @@ impl Engine {
             };
             let pos = positions.position(src_range.start);
             let term_text = src.get(src_range.clone()).unwrap_or("").to_string();
+            let sentence_text = text.get(sent_range.clone()).unwrap_or("");
+            let usage = usage_of(text, prose, term);
             let mut term_findings: Vec<(Finding, Option<String>, String)> = Vec::new();
+            let mut cover = Cover::Term;
             let mut explain = |model: Option<String>, reason: String| {
                 if let Some(d) = report.dismissed.as_mut() {
                     d.push(Dismissed {
@@ -452,8 +538,10 @@ impl Engine {
                     &term.form,
                     subject.attachment,
                     &judgment.voice,
+                    &usage,
                     lang,
                 );
+                cover = corr.cover;
                 let license = match facts.license {
                     Some(l) => LicenseRef {
                         name: l.name.clone(),
@@ -466,18 +554,21 @@ impl Engine {
                         osi_approved: None,
                     },
                 };
+                let model_ref = ModelRef {
+                    text: as_written(subject.mention),
+                    canonical: model.canonical.clone(),
+                    id: model.id.clone(),
+                };
                 let finding = Finding {
+                    id: finding_id(src_range.clone(), &term_text, &model_ref.id, sentence_text),
+                    rule: rule_code(attributed, facts.status),
                     severity: sev,
                     line: pos.line,
                     column: pos.column,
                     start: src_range.start,
                     end: src_range.end,
                     term: term_text.clone(),
-                    model: ModelRef {
-                        text: as_written(subject.mention),
-                        canonical: model.canonical.clone(),
-                        id: model.id.clone(),
-                    },
+                    model: model_ref,
                     status: facts.status,
                     polarity: judgment.polarity,
                     voice: if attributed { "attributed" } else { "author" },
@@ -489,6 +580,7 @@ impl Engine {
                     sentence: quoted(text, sent_range.clone(), term.plain.clone()),
                     correction: corr.comment.clone(),
                     replacement: corr.replacement.clone(),
+                    replace_end: None,
                     license,
                     source: facts.source.to_string(),
                     as_of: facts.as_of.to_string(),
@@ -526,29 +618,32 @@ impl Engine {
             // One annotation per term, however many models it describes.
             let first_rep = term_findings[0].1.clone();
             let same_rep = term_findings.iter().all(|(_, r, _)| *r == first_rep);
-            let mut range = src_range.clone();
-            let mut replacement = if same_rep && prose.replaceable(term.plain.clone()) {
-                first_rep
-            } else {
-                None
+            let covered = match cover {
+                Cover::Term => Some(term.plain.clone()),
+                Cover::Word => Some(term.word.clone()),
+                // "open-source model": the term, one space and the next word.
+                Cover::TermAndNext => Some(term.word.start..term.word.end + 1 + usage.after.len()),
             };
-            // "opensource-alternatief" -> "gesloten alternatief": the hyphen goes too.
-            if replacement.as_deref().is_some_and(|r| r.ends_with(' ')) {
-                if src.get(range.end..range.end + 1) == Some("-")
-                    && prose.replaceable(term.plain.start..term.plain.end + 1)
-                {
-                    range.end += 1;
-                } else if !src
-                    .get(range.end..)
-                    .is_some_and(|r| r.starts_with(char::is_alphanumeric))
-                {
-                    replacement = replacement.map(|r| r.trim_end().to_string());
-                }
-            }
+            let (mut range, mut replacement) = match covered
+                .filter(|c| same_rep && prose.replaceable(c.clone()))
+                .and_then(|c| prose.to_src(c))
+            {
+                Some(r) if first_rep.is_some() => (r, first_rep),
+                _ => (src_range.clone(), None),
+            };
             // A reference link's label must stay as written: the note goes after the link.
             if let Some(link) = prose.label_link(&range) {
                 range = link;
                 replacement = None;
+            }
+            for (f, rep, _) in term_findings.iter_mut() {
+                // The report offers only what annotate would write.
+                if replacement.is_none() {
+                    *rep = None;
+                    f.replacement = None;
+                } else {
+                    f.replace_end = Some(range.end);
+                }
             }
             let comment = term_findings
                 .iter()
@@ -616,19 +711,53 @@ impl Engine {
         (out, result)
     }
 
-    /// [`Engine::annotate_with_lang`] bounded as [`Engine::check_within`] is.
+    /// [`Engine::annotate_dismissing`] bounded as [`Engine::check_within`] is.
     pub fn annotate_within(
         &self,
         path: &str,
         text: &str,
         style: Style,
         fallback: Option<Lang>,
+        dismissed: &[String],
         go_on: &dyn Fn(&[Finding]) -> bool,
     ) -> Option<(String, FileResult)> {
         let original = annotate::strip(text);
-        let result = self.check_within(path, &original, fallback, go_on)?;
+        let mut result = self.check_within(path, &original, fallback, go_on)?;
+        result.dismiss(dismissed);
         let out = annotate::render(&original, &result.annotations, style);
         Some((out, result))
+    }
+
+    /// [`Engine::annotate_with_lang`] without the findings whose ids are in `dismissed`.
+    pub fn annotate_dismissing(
+        &self,
+        path: &str,
+        text: &str,
+        style: Style,
+        fallback: Option<Lang>,
+        dismissed: &[String],
+    ) -> (String, FileResult) {
+        let original = annotate::strip(text);
+        let mut result = self.check_with_lang(path, &original, fallback);
+        result.dismiss(dismissed);
+        let out = annotate::render(&original, &result.annotations, style);
+        (out, result)
+    }
+
+    /// The corrected article: every replacement offered for a finding that
+    /// is not in `dismissed` written in, and nothing else changed. Claims in
+    /// quotations, and claims with no wording that fits the sentence, stay
+    /// as written; the report still lists them.
+    pub fn fix(
+        &self,
+        path: &str,
+        text: &str,
+        fallback: Option<Lang>,
+        dismissed: &[String],
+    ) -> (String, FileResult) {
+        let mut result = self.check_with_lang(path, text, fallback);
+        result.dismiss(dismissed);
+        (crate::fix::apply(text, &result.annotations), result)
     }
 }
 
@@ -713,16 +842,59 @@ mod tests {
             .check_within("a.md", src, None, &|f| f.len() <= all)
             .is_some());
         assert!(e
-            .annotate_within("a.md", src, Style::Critic, None, &|f| f.is_empty())
+            .annotate_within("a.md", src, Style::Critic, None, &[], &|f| f.is_empty())
             .is_none());
         let (text, _) = e
-            .annotate_within("a.md", src, Style::Critic, None, &|_| true)
+            .annotate_within("a.md", src, Style::Critic, None, &[], &|_| true)
             .expect("finished");
         assert_eq!(text, e.annotate("a.md", src, Style::Critic).0);
         // A draft without a claim term finishes without being asked.
         assert!(e
             .check_within("a.md", "Nothing here.\n", None, &|_| false)
             .is_some());
+    }
+
+    #[test]
+    fn fix_rewrites_narration_and_leaves_quotations_alone() {
+        let e = engine();
+        let src = "Open-source models such as Llama 3.1 lead.\n\n> \"Llama 3.1 is open source,\" said a Meta spokesperson.\n\nThe company says the open-source Llama 3.1 is popular.\n";
+        let (fixed, r) = e.fix("a.md", src, Some(Lang::En), &[]);
+        assert!(
+            fixed.starts_with("Open-weights models such as Llama 3.1"),
+            "{fixed}"
+        );
+        assert!(fixed.contains("\"Llama 3.1 is open source,\""), "{fixed}");
+        assert!(r
+            .findings
+            .iter()
+            .all(|f| f.id.starts_with("oc-") && f.rule.starts_with("OC")));
+        // The same claim at the same place keeps its id; a dismissed one is not rewritten.
+        let again = e.check_with_lang("a.md", src, Some(Lang::En));
+        assert_eq!(r.findings[0].id, again.findings[0].id);
+        let first = vec![r.findings[0].id.clone()];
+        let (kept, r2) = e.fix("a.md", src, Some(Lang::En), &first);
+        assert!(kept.starts_with("Open-source models"), "{kept}");
+        assert!(r2.findings.iter().all(|f| f.id != first[0]));
+        let (annotated, _) =
+            e.annotate_dismissing("a.md", src, Style::Critic, Some(Lang::En), &first);
+        assert!(annotated.starts_with("Open-source models"), "{annotated}");
+        // Nothing to fix: the text comes back byte for byte.
+        let careful = "OLMo 2 is fully open source.\r\n";
+        assert_eq!(e.fix("b.md", careful, Some(Lang::En), &[]).0, careful);
+    }
+
+    #[test]
+    fn a_dutch_compound_is_rewritten_as_a_whole() {
+        let src = "Met GPT-NL krijgt Nederland een eigen opensourcemodel. Het Franse bedrijf zei: „Mistral Large 2 is open source.”\n";
+        let (fixed, _) = engine().fix("a.md", src, Some(Lang::Nl), &[]);
+        assert!(
+            fixed.contains("een eigen model met open gewichten."),
+            "{fixed}"
+        );
+        assert!(
+            fixed.contains("„Mistral Large 2 is open source.”"),
+            "{fixed}"
+        );
     }
 
     #[test]

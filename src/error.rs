@@ -7,7 +7,7 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum InputError {
-    #[error("{file}:{line}:{column}: invalid UTF-8 (byte 0x{byte:02x})")]
+    #[error("{file}:{line}:{column}: invalid UTF-8 (byte 0x{byte:02x}); if the file is in another encoding, give it with --encoding (e.g. latin1)")]
     InvalidUtf8 {
         file: String,
         line: usize,
@@ -16,6 +16,15 @@ pub enum InputError {
     },
     #[error("{file}: binary file (NUL byte at offset {offset}); only Markdown text is checked")]
     Binary { file: String, offset: usize },
+    #[error("{file}: binary file, a {kind}, not text; save it as Markdown or plain text (UTF-8) and check that file")]
+    NotText { file: String, kind: &'static str },
+    #[error("{file}:{line}:{column}: invalid UTF-16 (at byte {offset}); give the right --encoding or save the file as UTF-8")]
+    InvalidUtf16 {
+        file: String,
+        line: usize,
+        column: usize,
+        offset: usize,
+    },
     #[error("{file}: {size} bytes exceeds the limit of {limit} bytes")]
     TooLarge { file: String, size: u64, limit: u64 },
 }

@@ -23,6 +23,7 @@ pub mod detect;
 pub mod engine;
 pub mod error;
 pub mod eval;
+pub mod fix;
 pub mod glossary;
 pub mod markdown;
 pub mod report;

@@ -32,6 +32,11 @@ pub struct LicenseRef {
 /// One claim about one model.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
+    /// Stable for the same claim at the same place; the API takes these ids
+    /// back as `dismissed`.
+    pub id: String,
+    /// The rule code, as in SARIF: OC001, OC002 or OC003.
+    pub rule: &'static str,
     pub severity: Severity,
     pub line: usize,
     /// 1-based, in characters.
@@ -52,6 +57,9 @@ pub struct Finding {
     pub correction: String,
     /// Wording that may replace the term, when one fits.
     pub replacement: Option<String>,
+    /// Where the text `replacement` takes the place of ends (it starts at
+    /// `start`): past `end` when a Dutch compound is rewritten whole.
+    pub replace_end: Option<usize>,
     pub license: LicenseRef,
     /// Where the glossary fact comes from.
     pub source: String,

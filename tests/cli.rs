@@ -429,3 +429,265 @@ fn reference_article_gets_no_warning() {
         "{v}"
     );
 }
+
+/// Runs the binary in `dir` and returns (exit code, stdout, stderr).
+fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> (Option<i32>, String, String) {
+    let out = openclaim()
+        .current_dir(dir)
+        .args(args)
+        .write_stdin(stdin.to_vec())
+        .output()
+        .expect("run");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const DRAFT_EN: &str = "# Llamas everywhere\n\nOpen-source models such as Llama 3.1 lead the charts.\n\n> \"Llama 3.1 is open source,\" a Meta spokesperson said.\n\nGPT-4o has been made open source for researchers, the post claims.\n";
+
+#[test]
+fn fix_writes_accepted_replacements_and_leaves_quotes_alone() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let d = dir.path();
+    std::fs::write(d.join("a.md"), DRAFT_EN).expect("write");
+    std::fs::write(d.join("careful.md"), "OLMo 2 is fully open source.\n").expect("write");
+
+    // --diff writes nothing and shows the one safe change.
+    let (code, diff, _) = run_in(d, &["fix", "--diff", "a.md"], b"");
+    assert_eq!(code, Some(1), "{diff}");
+    assert!(
+        diff.starts_with("--- a/a.md\n+++ b/a.md\n@@ -3,1 +3,1 @@\n"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("+Open-weights models such as Llama 3.1"),
+        "{diff}"
+    );
+    assert!(
+        !diff.contains("spokesperson"),
+        "a quotation was changed:\n{diff}"
+    );
+    assert!(
+        !diff.contains("proprietary"),
+        "no safe wording for 'made open source':\n{diff}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("a.md")).expect("read"),
+        DRAFT_EN
+    );
+
+    // Standard output, -o (which says what it wrote), --out-dir and --in-place agree.
+    let (_, stdout, _) = run_in(d, &["fix", "a.md"], b"");
+    let (_, _, said) = run_in(d, &["fix", "-o", "b.md", "a.md"], b"");
+    assert!(said.contains("wrote b.md"), "{said}");
+    assert_eq!(std::fs::read_to_string(d.join("b.md")).expect("b"), stdout);
+    run_in(d, &["fix", "--out-dir", "out", "a.md"], b"");
+    assert_eq!(
+        std::fs::read_to_string(d.join("out/a.md")).expect("out"),
+        stdout
+    );
+    let careful_before = std::fs::metadata(d.join("careful.md"))
+        .expect("meta")
+        .modified()
+        .expect("mtime");
+    let (code, _, _) = run_in(d, &["fix", "--in-place", "a.md", "careful.md"], b"");
+    assert_eq!(code, Some(1));
+    assert_eq!(std::fs::read_to_string(d.join("a.md")).expect("a"), stdout);
+    assert!(stdout.contains("> \"Llama 3.1 is open source,\" a Meta spokesperson said."));
+    assert_eq!(
+        std::fs::metadata(d.join("careful.md"))
+            .expect("meta")
+            .modified()
+            .expect("mtime"),
+        careful_before,
+        "a file with nothing to fix was rewritten"
+    );
+
+    // A dismissed finding is left as written.
+    let (_, json, _) = run_in(d, &["check", "--format", "json", "-"], DRAFT_EN.as_bytes());
+    let report: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let id = report["files"][0]["findings"][0]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let (_, kept, _) = run_in(d, &["fix", "--dismiss", &id, "-"], DRAFT_EN.as_bytes());
+    assert_eq!(kept, DRAFT_EN);
+}
+
+#[test]
+fn dutch_fix_rewrites_a_compound_as_a_whole() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let src = "Nederland krijgt met GPT-NL een eigen opensourcemodel, meldt het kabinet.\n\n„Ons Mistral Large 2 is open source”, zei de topman.\n";
+    let (_, out, _) = run_in(dir.path(), &["fix", "--lang", "nl", "-"], src.as_bytes());
+    assert!(
+        out.contains("een eigen model met open gewichten, meldt"),
+        "{out}"
+    );
+    assert!(
+        out.contains("„Ons Mistral Large 2 is open source”"),
+        "{out}"
+    );
+}
+
+#[test]
+fn every_format_names_the_rule() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let d = dir.path();
+    let input = b"Meta's open-source Llama 3.2 model is here. According to Meta, Llama 3.3 is open source.\n";
+    let (_, compact, _) = run_in(
+        d,
+        &["check", "--lang", "en", "--format", "compact", "-"],
+        input,
+    );
+    let lines: Vec<&str> = compact.lines().collect();
+    assert_eq!(lines.len(), 2, "{compact}");
+    assert!(lines[0].ends_with("[OC001]"), "{compact}");
+    assert!(lines[1].ends_with("[OC003]"), "{compact}");
+    assert!(lines.iter().all(|l| l.len() <= 160), "{compact}");
+    let (_, verbose, _) = run_in(
+        d,
+        &["check", "--lang", "en", "--format", "compact", "-v", "-"],
+        input,
+    );
+    assert!(
+        verbose.contains("Llama 3.2 is not open source: its weights"),
+        "{verbose}"
+    );
+    let (_, json, _) = run_in(
+        d,
+        &["check", "--lang", "en", "--format", "json", "-"],
+        input,
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["files"][0]["findings"][0]["rule"], "OC001");
+    let (_, rd, _) = run_in(
+        d,
+        &["check", "--lang", "en", "--format", "rdjsonl", "-"],
+        input,
+    );
+    assert!(rd.contains("\"value\":\"OC001\""), "{rd}");
+    let (_, human, _) = run_in(d, &["check", "--lang", "en", "-"], input);
+    assert!(
+        human.contains("warning[OC001]: 'open-source' claim about Llama 3.2"),
+        "{human}"
+    );
+    // At most six lines per finding (a blank line between them), none over 80 columns.
+    for block in human.trim_end().split("\n\n") {
+        assert!(block.lines().count() <= 6, "{block}");
+    }
+    assert!(human.lines().all(|l| l.chars().count() <= 80), "{human}");
+}
+
+#[test]
+fn documents_and_encodings_get_an_honest_answer() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let d = dir.path();
+    std::fs::write(
+        d.join("draft.docx"),
+        b"PK\x03\x04\x14\x00\x06\x00[Content_Types].xml word/document.xml",
+    )
+    .expect("w");
+    std::fs::write(d.join("draft.pdf"), b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n").expect("w");
+    let (code, _, err) = run_in(d, &["check", "draft.docx", "draft.pdf"], b"");
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("draft.docx: binary file, a Word document (.docx)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("draft.pdf: binary file, a PDF document"),
+        "{err}"
+    );
+    assert!(err.contains("save it as Markdown or plain text"), "{err}");
+
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(
+        "GPT-4o is open source.\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    std::fs::write(d.join("wide.md"), &utf16).expect("w");
+    let (code, out, err) = run_in(
+        d,
+        &["check", "--lang", "en", "--format", "compact", "wide.md"],
+        b"",
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(out.contains("claim about GPT-4o"), "{out}");
+
+    std::fs::write(
+        d.join("latin.md"),
+        b"Caf\xe9 talk: GPT-4o is open source.\n",
+    )
+    .expect("w");
+    let (code, _, err) = run_in(d, &["check", "latin.md"], b"");
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("latin.md:1:4: invalid UTF-8") && err.contains("--encoding"),
+        "{err}"
+    );
+    let (code, out, _) = run_in(
+        d,
+        &[
+            "check",
+            "--encoding",
+            "latin1",
+            "--format",
+            "compact",
+            "latin.md",
+        ],
+        b"",
+    );
+    assert_eq!(code, Some(1));
+    assert!(out.contains("claim about GPT-4o"), "{out}");
+}
+
+#[test]
+fn other_languages_empty_drafts_and_missing_files_are_named() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let d = dir.path();
+    let german = "Der neue Chatbot von Meta ist nicht so offen, wie das Unternehmen behauptet. Die Lizenz von Llama 3 ist keine Open-Source-Lizenz, und auch die Trainingsdaten sind nicht frei, aber das Modell wird trotzdem gern mit dem Etikett beworben.\n";
+    std::fs::write(d.join("de.md"), german).expect("w");
+    let (code, _, err) = run_in(d, &["check", "de.md"], b"");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("de.md: not checked: this looks like German"),
+        "{err}"
+    );
+    let (code, _, _) = run_in(d, &["check", "--lang", "en", "de.md"], b"");
+    assert_eq!(code, Some(0));
+    // auto is accepted as in the configuration file.
+    let (code, _, err) = run_in(d, &["check", "--lang", "auto", "de.md"], b"");
+    assert_eq!(code, Some(2), "{err}");
+
+    std::fs::write(d.join("empty.md"), "\n").expect("w");
+    let (code, out, _) = run_in(d, &["check", "empty.md"], b"");
+    assert_eq!(code, Some(0));
+    assert!(out.contains("empty.md: nothing to check"), "{out}");
+
+    let (code, _, err) = run_in(d, &["check", "gone.md"], b"");
+    assert_eq!(code, Some(2));
+    assert!(err.contains("(not checked: gone.md)"), "{err}");
+
+    let (_, _, said) = run_in(
+        d,
+        &["annotate", "-o", "out.md", "de.md", "--lang", "en"],
+        b"",
+    );
+    assert!(said.contains("wrote out.md"), "{said}");
+}
+
+#[test]
+fn glossary_list_fits_80_columns() {
+    let out = openclaim()
+        .args(["glossary", "list"])
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8(out.stdout).expect("utf8");
+    assert!(stdout.lines().count() > 20, "{stdout}");
+    for line in stdout.lines() {
+        assert!(line.chars().count() <= 80, "{line}");
+    }
+}

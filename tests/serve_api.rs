@@ -576,3 +576,131 @@ fn a_taken_port_is_an_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot listen"));
 }
+
+#[test]
+fn dismissed_findings_leave_the_report_and_the_download() {
+    let s = Server::start(&[]);
+    let draft = fixture("en-openwashing.md");
+    let full = s
+        .post_json("/api/annotate", &json!({"markdown": draft}))
+        .json();
+    let findings = full["findings"].as_array().expect("findings").clone();
+    let first = &findings[0];
+    let id = first["id"].as_str().expect("id").to_string();
+    assert!(id.starts_with("oc-"), "{id}");
+    assert!(matches!(
+        first["rule"].as_str(),
+        Some("OC001" | "OC002" | "OC003")
+    ));
+    // The same draft gives the same ids.
+    let again = s
+        .post_json("/api/check", &json!({"markdown": draft}))
+        .json();
+    assert_eq!(again["findings"][0]["id"], first["id"]);
+
+    let start = first["start"].as_u64().expect("start");
+    let annotated = full["annotated"].as_str().expect("annotated");
+    let term_at = |text: &str| text.find("Its {~~open-source").is_some();
+    assert!(
+        term_at(annotated),
+        "the first claim is annotated before dismissing"
+    );
+    for endpoint in ["/api/check", "/api/annotate"] {
+        let r = s
+            .post_json(endpoint, &json!({"markdown": draft, "dismissed": [id]}))
+            .json();
+        let left = r["findings"].as_array().expect("findings");
+        assert_eq!(left.len(), findings.len() - 1, "{endpoint}");
+        assert!(left.iter().all(|f| f["id"] != first["id"]), "{endpoint}");
+        assert!(
+            r["edits"]
+                .as_array()
+                .expect("edits")
+                .iter()
+                .all(|e| e["start"].as_u64() != Some(start)),
+            "{endpoint}"
+        );
+        if endpoint == "/api/annotate" {
+            let text = r["annotated"].as_str().expect("annotated");
+            assert!(!term_at(text), "dismissed claim still annotated");
+            assert!(text.contains("Its open-source Llama 3.3"), "{text}");
+        }
+    }
+    // Ids that match nothing change nothing.
+    let r = s
+        .post_json(
+            "/api/check",
+            &json!({"markdown": draft, "dismissed": ["oc-0000000000000000"]}),
+        )
+        .json();
+    assert_eq!(r["findings"].as_array().map(Vec::len), Some(findings.len()));
+}
+
+#[test]
+fn empty_and_foreign_drafts_get_a_notice() {
+    let s = Server::start(&[]);
+    let r = s
+        .post_json("/api/check", &json!({"markdown": "  \n"}))
+        .json();
+    assert_eq!(r["notice"], "Nothing to check: the draft is empty.");
+    let german = "Der neue Chatbot von Meta ist nicht so offen, wie das Unternehmen behauptet. Die Lizenz von Llama 3 ist keine Open-Source-Lizenz, und auch die Trainingsdaten sind nicht frei, aber das Modell wird trotzdem gern mit dem Etikett beworben.";
+    let r = s
+        .post_json("/api/check", &json!({"markdown": german}))
+        .json();
+    assert!(
+        r["notice"].as_str().is_some_and(|n| n.contains("German")),
+        "{r}"
+    );
+    let r = s
+        .post_json("/api/check", &json!({"markdown": german, "lang": "en"}))
+        .json();
+    assert!(r.get("notice").is_none(), "{r}");
+    let r = s
+        .post_json(
+            "/api/check",
+            &json!({"markdown": fixture("en-openwashing.md")}),
+        )
+        .json();
+    assert!(r.get("notice").is_none(), "{r}");
+}
+
+#[cfg(unix)]
+#[test]
+fn open_starts_the_browser_on_the_page() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tmp");
+    let script = dir.path().join("browser.sh");
+    let seen = dir.path().join("seen.txt");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\necho \"$1\" > '{}'\n", seen.display()),
+    )
+    .expect("write script");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let mut child = Command::new(BIN)
+        .args(["serve", "--port", "0", "--open"])
+        .env("OPENCLAIM_BROWSER", &script)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start openclaim serve --open");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("address line");
+    let url = line.split_whitespace().last().unwrap_or("").to_string();
+    // The opener runs after the address is printed; wait for it to finish.
+    let mut opened = String::new();
+    for _ in 0..200 {
+        opened = std::fs::read_to_string(&seen).unwrap_or_default();
+        if opened.ends_with('\n') {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(url.starts_with("http://127.0.0.1:"), "{line}");
+    assert_eq!(opened.trim_end(), url);
+}

@@ -151,7 +151,7 @@ fn flags_win_over_the_file_and_no_config_ignores_it() {
     let r = run(d, &["annotate", "nl/c.md"]);
     assert!(r.stdout.contains("<!-- openclaim#"), "{}", r.stdout);
     let r = run(d, &["annotate", "--style", "critic", "nl/c.md"]);
-    assert!(r.stdout.contains("{~~open-source~>"), "{}", r.stdout);
+    assert!(r.stdout.contains("{>>openclaim:"), "{}", r.stdout);
     // stream reads the working directory's configuration.
     let out = openclaim()
         .current_dir(d.join("nl"))
@@ -620,8 +620,8 @@ fn explain_tells_the_definitions_and_a_models_verdict() {
         "not OSI-approved",
         "in the author's voice:  warning (OC001)",
         "attributed to someone:  note (OC003)",
-        "en: 'open source' -> 'open-weights'",
-        "nl: 'opensource' -> 'open-weights'",
+        "en: 'open source' -> 'available with open weights'",
+        "nl: 'opensource' -> 'met open gewichten beschikbaar'",
         "Llama 3.2 is geen open source",
     ] {
         assert!(r.stdout.contains(s), "{s} in\n{}", r.stdout);

@@ -38,9 +38,9 @@ pub enum ColorWhen {
 
 #[derive(Debug, Args, Clone)]
 pub struct Analysis {
-    /// Article language when the front matter has no `lang:` (default: detected)
-    #[arg(long, value_parser = parse_lang, global = true)]
-    pub lang: Option<Lang>,
+    /// Article language when the front matter has no `lang:`: nl, en or auto (detected; the default)
+    #[arg(long, value_name = "nl|en|auto", value_parser = parse_lang_or_auto, global = true)]
+    pub lang: Option<LangArg>,
     /// What counts as open source: osaid (OSI Open Source AI Definition; the default) or license (an OSI license on the weights)
     #[arg(long, value_parser = definition_parser(), global = true)]
     pub definition: Option<Definition>,
@@ -79,6 +79,40 @@ pub enum Command {
         /// Also list claim terms that produced no finding, and why
         #[arg(long)]
         explain: bool,
+        /// The whole explanation and every fact: in human output wrapped over several lines, in compact output on the line
+        #[arg(short = 'v', long)]
+        verbose: bool,
+        #[command(flatten)]
+        batch: BatchArgs,
+        #[command(flatten)]
+        analysis: Analysis,
+    },
+    /// Write the corrected article: each offered replacement written in, quotations and claims with no safe wording left as they are
+    Fix {
+        /// Files, directories or - for stdin
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Write to FILE instead of standard output (one input only)
+        #[arg(short = 'o', long = "output", value_name = "FILE", conflicts_with_all = ["out_dir", "in_place", "diff"])]
+        output: Option<PathBuf>,
+        /// Write each corrected file below DIR, mirroring its path below its directory argument
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["in_place", "diff"])]
+        out_dir: Option<PathBuf>,
+        /// Rewrite the input files (atomically; files with nothing to fix are left alone)
+        #[arg(long, conflicts_with = "diff")]
+        in_place: bool,
+        /// Print what would change as a unified diff and write nothing
+        #[arg(long)]
+        diff: bool,
+        /// Leave the finding with this id (from the JSON report or the page) as written (repeatable)
+        #[arg(long = "dismiss", value_name = "ID")]
+        dismissed: Vec<String>,
+        /// Lowest severity that makes the exit code 1: warning (default), note or never
+        #[arg(long, value_parser = fail_on_parser())]
+        fail_on: Option<FailOn>,
+        /// Exit 0 even when there are findings (2 still means an error)
+        #[arg(long)]
+        no_exit: bool,
         #[command(flatten)]
         batch: BatchArgs,
         #[command(flatten)]
@@ -235,8 +269,24 @@ fn definition_parser() -> impl TypedValueParser<Value = Definition> {
     PossibleValuesParser::new(["osaid", "license"]).try_map(|s| s.parse::<Definition>())
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
+/// `--lang`: a language, or `auto` (as in the configuration file) for "detect".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LangArg(pub Option<Lang>);
+
+impl Analysis {
+    /// The language given with --lang, None for auto or when absent.
+    pub fn lang(&self) -> Option<Lang> {
+        self.lang.and_then(|l| l.0)
+    }
+}
+
+fn parse_lang_or_auto(s: &str) -> Result<LangArg, String> {
+    if s.eq_ignore_ascii_case("auto") {
+        return Ok(LangArg(None));
+    }
     s.parse()
+        .map(|l| LangArg(Some(l)))
+        .map_err(|_| format!("unknown language '{s}': expected nl, en or auto"))
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

@@ -40,6 +40,9 @@ pub struct BatchArgs {
     /// Report any input larger than this as an error instead of reading it (suffixes K, M, G: KiB, MiB, GiB)
     #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_size)]
     pub max_bytes: u64,
+    /// Read inputs in this encoding: utf-8 (default; UTF-16 with a byte-order mark is recognised), utf-16le, utf-16be or latin1
+    #[arg(long, value_name = "ENCODING")]
+    pub encoding: Option<source::Encoding>,
     /// No progress bar and no summary (error lines are still printed)
     #[arg(short = 'q', long)]
     pub quiet: bool,
@@ -100,6 +103,8 @@ pub enum Dest {
     /// `--out-dir DIR`: the input tree mirrored below DIR.
     OutDir(PathBuf),
     InPlace,
+    /// `fix --diff`: a unified diff on standard output, nothing written.
+    Diff,
 }
 
 #[derive(Debug, Clone)]
@@ -109,8 +114,12 @@ pub enum Mode {
         explain: bool,
         human: output::Human,
     },
-    /// The style comes from each file's configuration (or --style).
-    Annotate { dest: Dest },
+    /// The style comes from each file's configuration (or --style). With
+    /// `fix`, the corrected text instead, leaving the findings with these ids.
+    Annotate {
+        dest: Dest,
+        fix: Option<Vec<String>>,
+    },
 }
 
 /// Reads an input, refusing one over `max` bytes before reading it.
@@ -177,6 +186,7 @@ struct Worker<'a> {
     configs: &'a Configs,
     mode: &'a Mode,
     max_bytes: u64,
+    encoding: Option<source::Encoding>,
     cwd: PathBuf,
 }
 
@@ -234,7 +244,7 @@ impl Worker<'_> {
             }
         };
         rec.bytes = bytes.len() as u64;
-        let text = match source::decode(&name, &bytes) {
+        let decoded = match source::decode_as(&name, &bytes, self.encoding) {
             Ok(t) => t,
             Err(e) => {
                 let report = failed(&mut rec, e.to_string());
@@ -242,6 +252,12 @@ impl Worker<'_> {
                 return rec;
             }
         };
+        let text: &str = &decoded;
+        if let Some(e) = super::language::refuse(&name, text, settings.engine.options().lang) {
+            let report = failed(&mut rec, e);
+            self.render(&report, None, &mut rec);
+            return rec;
+        }
         let analysed = catch_unwind(AssertUnwindSafe(|| {
             self.analyse(&settings, &item, &name, text, meta.as_ref(), &mut rec)
         }));
@@ -279,13 +295,24 @@ impl Worker<'_> {
                 self.note_truncated(settings, name, result.truncated, rec);
                 result.report
             }
-            Mode::Annotate { dest } => {
-                let (annotated, result) = settings.engine.annotate(name, text, settings.style());
+            Mode::Annotate { dest, fix } => {
+                let (annotated, result) = match fix {
+                    Some(dismissed) => {
+                        settings
+                            .engine
+                            .fix(name, text, settings.engine.options().lang, dismissed)
+                    }
+                    None => settings.engine.annotate(name, text, settings.style()),
+                };
                 self.note_truncated(settings, name, result.truncated, rec);
                 let mode = meta.map(|m| m.permissions());
                 let target = match dest {
                     Dest::Stdout => {
                         rec.stdout = annotated;
+                        return result.report;
+                    }
+                    Dest::Diff => {
+                        rec.stdout = super::diff::unified(name, text, &annotated);
                         return result.report;
                     }
                     Dest::File(p) => Some(p.clone()),
@@ -375,7 +402,7 @@ impl Worker<'_> {
                         .push_str(&sarif::rdjson_lines(f, &report.path, text, &self.cwd));
                 }
             }
-            Format::Compact => output::compact(report, &mut rec.stdout),
+            Format::Compact => output::compact(report, human.verbose, &mut rec.stdout),
             Format::Jsonl => {
                 rec.stdout = output::jsonl_line(report, rec.truncated.is_some());
                 rec.stdout.push('\n');
@@ -559,6 +586,7 @@ pub fn run(
         configs,
         mode: &mode,
         max_bytes: batch.max_bytes,
+        encoding: batch.encoding,
         cwd,
     };
     ordered_map(

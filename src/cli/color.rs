@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthChar;
 use super::ColorWhen;
 
 /// The width used when standard output is not a terminal.
-pub const DEFAULT_WIDTH: usize = 100;
+pub const DEFAULT_WIDTH: usize = 80;
 
 pub fn enabled(when: ColorWhen, is_terminal: bool) -> bool {
     let env_set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());

@@ -100,7 +100,7 @@ impl Configs {
         Configs {
             source,
             flags: Flags {
-                lang: analysis.lang,
+                lang: analysis.lang(),
                 definition: analysis.definition,
                 fail_on,
                 style,

@@ -7,7 +7,9 @@ mod batch;
 mod color;
 mod commands;
 mod config;
+mod diff;
 mod inputs;
+mod language;
 mod output;
 mod pool;
 mod progress;
@@ -49,6 +51,7 @@ pub fn run() -> ExitCode {
             fail_on,
             no_exit,
             explain,
+            verbose,
             batch,
             analysis,
         } => commands::check(
@@ -58,6 +61,7 @@ pub fn run() -> ExitCode {
                 fail_on,
                 no_exit,
                 explain,
+                verbose,
                 color,
             },
             &batch,
@@ -81,6 +85,27 @@ pub fn run() -> ExitCode {
                 (None, None, false) => batch::Dest::Stdout,
             };
             commands::annotate(&paths, dest, style, fail_on, no_exit, &batch, &analysis)
+        }
+        Command::Fix {
+            paths,
+            output,
+            out_dir,
+            in_place,
+            diff,
+            dismissed,
+            fail_on,
+            no_exit,
+            batch,
+            analysis,
+        } => {
+            let dest = match (output, out_dir, in_place, diff) {
+                (Some(f), ..) => batch::Dest::File(f),
+                (None, Some(d), ..) => batch::Dest::OutDir(d),
+                (None, None, true, _) => batch::Dest::InPlace,
+                (None, None, false, true) => batch::Dest::Diff,
+                (None, None, false, false) => batch::Dest::Stdout,
+            };
+            commands::fix(&paths, dest, dismissed, fail_on, no_exit, &batch, &analysis)
         }
         Command::Stream(args) => stream::stream(&args),
         Command::Strip { paths, output } => commands::strip(&paths, output.as_deref()),

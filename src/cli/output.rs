@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use openclaim::report::{FileOutput, FileReport, Finding, Report};
 use openclaim::span::LineIndex;
-use openclaim::Severity;
+use openclaim::{Openness, Severity};
 
 use super::color::{self, Paint, Tone};
 
@@ -14,6 +14,9 @@ pub struct Human {
     pub color: bool,
     /// Columns to wrap notes and crop long source lines to.
     pub width: usize,
+    /// Every fact and the whole explanation, wrapped, instead of at most
+    /// six lines per finding.
+    pub verbose: bool,
 }
 
 impl Default for Human {
@@ -21,8 +24,76 @@ impl Default for Human {
         Human {
             color: false,
             width: color::DEFAULT_WIDTH,
+            verbose: false,
         }
     }
+}
+
+/// `s` cut to `width` columns, with an ellipsis where it was cut.
+fn crop(s: &str, width: usize) -> String {
+    if color::width(s) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = color::char_width(c);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// The claim the facts support, in one short phrase.
+fn verdict(f: &Finding) -> String {
+    let licence = match f.license.osi_approved {
+        Some(true) => format!("{}, OSI-approved", f.license.name),
+        Some(false) => format!("{}, not OSI-approved", f.license.name),
+        None => f.license.name.clone(),
+    };
+    match f.status {
+        Openness::Closed => format!("{} is a closed model, not open source", f.model.canonical),
+        Openness::OpenWeights => format!(
+            "{} has open weights but no open training data ({licence})",
+            f.model.canonical
+        ),
+        Openness::RestrictedWeights => {
+            format!("{} is not open source ({licence})", f.model.canonical)
+        }
+        Openness::OpenSource => format!("{} is open source", f.model.canonical),
+    }
+}
+
+/// What the editor can do: the replacement, or the rewrite the explanation
+/// proposes when no replacement fits (a quotation, a sentence that needs more
+/// than a swap).
+fn help(f: &Finding) -> Option<String> {
+    if let Some(r) = &f.replacement {
+        return Some(format!("replace '{}' with '{r}'", f.term));
+    }
+    ["Write instead", "Schrijf in plaats daarvan"]
+        .iter()
+        .find_map(|m| f.correction.find(m).map(|i| &f.correction[i..]))
+        .map(|s| {
+            let quoted = f.correction.starts_with("In a") || f.correction.starts_with("In een");
+            let s = s.trim_end_matches('.');
+            if quoted {
+                format!("a quotation, leave the words; {}", lower_first(s))
+            } else {
+                lower_first(s)
+            }
+        })
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// The license, its id and whether OSI approved it.
@@ -83,31 +154,39 @@ fn window(line: &str, lead: usize, term: usize, avail: usize) -> (String, usize,
     (out, lead_in, width)
 }
 
-/// rustc-style: the severity and message, the location, the source line
-/// with the term underlined, then the facts and the suggestion. Without
-/// colour the layout is the same, byte for byte, minus the escapes.
+/// rustc-style: the severity, rule and message, the location, the source
+/// line with the term underlined, then the facts and the suggestion; at most
+/// six lines per finding unless `verbose`. Without colour the layout is the
+/// same, byte for byte, minus the escapes.
 pub fn human(report: &FileReport, source: Option<&str>, style: &Human, out: &mut String) {
     let p = Paint { on: style.color };
+    if report.error.is_none()
+        && source.is_some_and(|s| {
+            s.trim_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+                .is_empty()
+        })
+    {
+        let _ = writeln!(out, "{}: nothing to check: the file is empty", report.path);
+    }
     let idx = source.map(LineIndex::new);
     for f in &report.findings {
         let tone = match f.severity {
             Severity::Warning => Tone::Warning,
             Severity::Note => Tone::Note,
         };
-        let _ = writeln!(
-            out,
-            "{}{}",
-            p.paint(tone, f.severity.as_str()),
-            p.paint(
-                Tone::Bold,
-                &format!(
-                    ": '{}' claim about {} ({})",
-                    f.term,
-                    f.model.canonical,
-                    f.status.as_str()
-                )
-            )
+        let sev = f.severity.as_str();
+        let mut title = format!(
+            "[{}]: '{}' claim about {} ({})",
+            f.rule,
+            f.term,
+            f.model.canonical,
+            f.status.as_str()
         );
+        if let (Some(by), false) = (&f.attributed_to, style.verbose) {
+            title.push_str(&format!(", attributed to {by}"));
+        }
+        let title = crop(&title, style.width.saturating_sub(sev.len()).max(20));
+        let _ = writeln!(out, "{}{}", p.paint(tone, sev), p.paint(Tone::Bold, &title));
         let _ = writeln!(
             out,
             "  {} {}:{}:{}",
@@ -133,7 +212,9 @@ pub fn human(report: &FileReport, source: Option<&str>, style: &Human, out: &mut
                 let avail = style.width.saturating_sub(gutter.len() + 3);
                 let (shown, lead, term) = window(line, lead, term, avail);
                 let bar = p.paint(Tone::Gutter, "|");
-                let _ = writeln!(out, "{pad} {bar}");
+                if style.verbose {
+                    let _ = writeln!(out, "{pad} {bar}");
+                }
                 let _ = writeln!(out, "{} {bar} {shown}", p.paint(Tone::Gutter, &gutter));
                 let _ = writeln!(
                     out,
@@ -144,6 +225,25 @@ pub fn human(report: &FileReport, source: Option<&str>, style: &Human, out: &mut
             }
         }
         let eq = p.paint(Tone::Gutter, "=");
+        if !style.verbose {
+            let room = style.width.saturating_sub(11).max(20);
+            let _ = writeln!(
+                out,
+                "  {eq} {}: {}",
+                p.paint(Tone::Bold, "note"),
+                crop(&verdict(f), room)
+            );
+            if let Some(h) = help(f) {
+                let _ = writeln!(
+                    out,
+                    "  {eq} {}: {}",
+                    p.paint(Tone::Bold, "help"),
+                    crop(&h, room)
+                );
+            }
+            out.push('\n');
+            continue;
+        }
         // Wrapped as plain text; `good` is painted afterwards so escapes never count as columns.
         let note = |label: &str, text: &str, good: Option<&str>, out: &mut String| {
             let first = 3 + 2 + label.len() + 2;
@@ -202,8 +302,9 @@ pub fn human(report: &FileReport, source: Option<&str>, style: &Human, out: &mut
     }
 }
 
-/// One line per finding, for CI logs: `path:line:col: severity: message`.
-pub fn compact(report: &FileReport, out: &mut String) {
+/// One line per finding, for CI logs: `path:line:col: severity: message
+/// [rule]`; the long explanation only with `verbose`.
+pub fn compact(report: &FileReport, verbose: bool, out: &mut String) {
     for f in &report.findings {
         let _ = writeln!(
             out,
@@ -212,17 +313,37 @@ pub fn compact(report: &FileReport, out: &mut String) {
             f.line,
             f.column,
             f.severity.as_str(),
-            message(f)
+            if verbose {
+                message(f)
+            } else {
+                short_message(f)
+            }
         );
     }
 }
 
+/// The claim, the model's status, the replacement if any, and the rule.
+fn short_message(f: &Finding) -> String {
+    let mut m = format!(
+        "'{}' claim about {} ({})",
+        f.term,
+        f.model.canonical,
+        f.status.as_str()
+    );
+    if let Some(r) = &f.replacement {
+        m.push_str(&format!("; write '{r}'"));
+    }
+    m.push_str(&format!(" [{}]", f.rule));
+    m
+}
+
 fn message(f: &Finding) -> String {
     let mut m = format!(
-        "'{}' claim about {} ({}): {}",
+        "'{}' claim about {} ({}) [{}]: {}",
         f.term,
         f.model.canonical,
         f.status.as_str(),
+        f.rule,
         f.correction
     );
     if m.contains('\n') {

@@ -31,7 +31,14 @@ const TEMPLATE: &str =
 
 impl Progress {
     pub fn new(quiet: bool, args: &[String], options: &WalkOptions) -> Progress {
-        if quiet || !std::io::stderr().is_terminal() {
+        if args.iter().any(|a| a == "-") && std::io::stdin().is_terminal() {
+            eprintln!("openclaim: reading the article from standard input (end with Ctrl-D)");
+        }
+        // One file or standard input is read in a moment: a bar would only
+        // be left behind on the terminal.
+        let single =
+            args.len() == 1 && (args[0] == "-" || std::path::Path::new(&args[0]).is_file());
+        if quiet || single || !std::io::stderr().is_terminal() {
             return Progress {
                 bar: None,
                 counter: None,

@@ -22,7 +22,7 @@ use serde_json::{json, Value};
 
 use openclaim::report::Finding;
 use openclaim::span::LineIndex;
-use openclaim::{Openness, Severity};
+use openclaim::Severity;
 
 use super::output::license_facts;
 
@@ -33,13 +33,7 @@ const OSAID: &str = "https://opensource.org/ai/open-source-ai-definition";
 
 /// The rule a finding falls under.
 pub fn rule_id(f: &Finding) -> &'static str {
-    if f.voice == "attributed" {
-        "OC003"
-    } else if f.status == Openness::OpenWeights {
-        "OC002"
-    } else {
-        "OC001"
-    }
+    f.rule
 }
 
 fn rule(id: &str, name: &str, short: &str, full: &str, level: &str) -> Value {
@@ -163,23 +157,12 @@ pub fn message(f: &Finding) -> String {
 /// the term is plain text (no Markdown markup inside it).
 fn fix(f: &Finding, src: &str) -> Option<(usize, usize, String)> {
     let r = f.replacement.as_ref()?;
-    let term = src.get(f.start..f.end)?;
+    let end = f.replace_end.unwrap_or(f.end);
+    let term = src.get(f.start..end)?;
     if term.chars().any(|c| "*_`[]<>\\!".contains(c)) {
         return None;
     }
-    let mut end = f.end;
-    let mut text = r.clone();
-    if r.ends_with(' ') {
-        if src.get(end..end + 1) == Some("-") {
-            end += 1;
-        } else if !src
-            .get(end..)
-            .is_some_and(|rest| rest.starts_with(char::is_alphanumeric))
-        {
-            text = r.trim_end().to_string();
-        }
-    }
-    Some((f.start, end, text))
+    Some((f.start, end, r.clone()))
 }
 
 /// 1-based line and exclusive end column in code points.

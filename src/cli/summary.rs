@@ -75,6 +75,8 @@ pub struct Stats {
     /// Files with a finding at or above their fail_on.
     pub failing: u64,
     models: HashMap<String, u64>,
+    /// The first error line, which names its file.
+    first_error: Option<String>,
     start: Instant,
 }
 
@@ -93,6 +95,7 @@ impl Default for Stats {
             ignored: 0,
             failing: 0,
             models: HashMap::new(),
+            first_error: None,
             start: Instant::now(),
         }
     }
@@ -112,8 +115,11 @@ impl Stats {
         self.suppressed += u64::from(r.suppressed);
         self.failing += u64::from(r.fails);
         self.bytes += r.bytes;
-        if r.error.is_some() {
+        if let Some(e) = &r.error {
             self.errors += 1;
+            if self.first_error.is_none() {
+                self.first_error = Some(e.clone());
+            }
         }
         self.warnings += u64::from(r.warnings);
         self.notes += u64::from(r.notes);
@@ -167,8 +173,21 @@ impl Stats {
             plural(self.notes, "note", "notes"),
             plural(self.files, "file", "files")
         );
-        if self.errors > 0 {
-            let _ = write!(s, " ({} with errors)", self.errors);
+        match (self.errors, &self.first_error) {
+            (0, _) => {}
+            // Name the file: "1 file (1 with errors)" does not say which.
+            (1, Some(e)) => {
+                let name = e.split(": ").next().unwrap_or(e);
+                let name = name
+                    .split(':')
+                    .next()
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or(name);
+                let _ = write!(s, " (not checked: {name})");
+            }
+            (n, _) => {
+                let _ = write!(s, " ({n} with errors)");
+            }
         }
         if self.suppressed > 0 {
             let _ = write!(s, ", {} suppressed", self.suppressed);
@@ -257,7 +276,7 @@ mod tests {
         assert_eq!((st.files, st.errors, st.bytes, st.written), (2, 1, 20, 1));
         assert_eq!(
             st.one_line(),
-            "2 warnings, 0 notes in 2 files (1 with errors)"
+            "2 warnings, 0 notes in 2 files (not checked: x)"
         );
         assert_eq!(st.top_models(3), vec![("Llama 3", 2)]);
         let r = st.render();
@@ -274,7 +293,7 @@ mod tests {
         assert_eq!(st.files, 3);
         assert!(
             st.one_line()
-                .ends_with("(1 with errors), 3 suppressed, 1 file ignored"),
+                .ends_with("(not checked: x), 3 suppressed, 1 file ignored"),
             "{}",
             st.one_line()
         );

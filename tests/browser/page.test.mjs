@@ -163,6 +163,92 @@ describe('openclaim serve in Chromium', { skip: !haveChromium && `${chromiumPath
     assert.notEqual(corrected.text, text);
   });
 
+  test('dismiss is real: the downloads leave the dismissed finding out', async (t) => {
+    const page = await open(t);
+    await checkDraft(page, fixture('en-openwashing.md'));
+    const expected = cliFindings('en-openwashing.md');
+    await page.click('#findings li[data-finding="0"] button[data-action="dismiss"]');
+    const report = JSON.parse((await downloaded(page, '#dl-report')).text);
+    const ids = report.files[0].findings.map((f) => f.id);
+    assert.equal(ids.length, expected.length - 1);
+    assert.ok(!ids.includes(expected[0].id));
+    await page.selectOption('#style', 'critic');
+    const annotated = (await downloaded(page, '#dl-annotated')).text;
+    // The dismissed claim is left as written; the others are still annotated.
+    assert.ok(annotated.includes('Its open-source Llama 3.3'), annotated.slice(0, 800));
+    assert.ok(annotated.includes('{~~'));
+  });
+
+  test('a quotation gets the facts and no Accept button', async (t) => {
+    const page = await open(t);
+    await checkDraft(page, fixture('en-openwashing.md'));
+    const findings = cliFindings('en-openwashing.md');
+    const quoted = findings.findIndex((f) => f.correction.startsWith('In a quotation'));
+    assert.ok(quoted >= 0, 'the fixture quotes a claim');
+    const card = page.locator(`#findings li[data-finding="${quoted}"]`);
+    assert.equal(await card.locator('button[data-action="accept"]').count(), 0);
+    assert.equal(await card.locator('button[data-action="dismiss"]').count(), 1);
+  });
+
+  test('cards are compact: at least four fit a 1000 px high window', async (t) => {
+    const page = await open(t);
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await checkDraft(page, fixture('en-openwashing.md'));
+    const boxes = await page.locator('#findings li.finding').evaluateAll((items) =>
+      items.map((li) => li.getBoundingClientRect()).map((r) => ({ top: r.top, height: r.height })),
+    );
+    for (const b of boxes) assert.ok(b.height <= 160, `a card is ${b.height} px high`);
+    assert.ok(boxes.filter((b) => b.top + b.height <= 1000).length >= 4, JSON.stringify(boxes.slice(0, 6)));
+    const tip = await page.getAttribute('#osaid', 'title');
+    assert.match(tip, /Open Source AI Definition/);
+  });
+
+  test('30,000 findings: the list is drawn a page at a time and accept all finishes', async (t) => {
+    const page = await open(t);
+    const draft = 'GPT-4o is open source.\n\n'.repeat(30000);
+    await checkDraft(page, draft);
+    assert.equal(await page.evaluate(() => document.querySelector('#summary').dataset.findings), '30000');
+    const cards = await page.locator('#findings li.finding').count();
+    assert.ok(cards <= 200, `${cards} cards drawn`);
+    await page.click('#findings li.more button[data-action="more"]');
+    assert.equal(await page.locator('#findings li.finding').count(), Math.min(400, 30000));
+    await page.click('#accept-all');
+    const corrected = await page.evaluate(() => window.openclaim.downloads.corrected());
+    assert.equal(corrected, 'GPT-4o is proprietary.\n\n'.repeat(30000));
+  });
+
+  test('a Word file is named, with no findings and no downloads', async (t) => {
+    const page = await open(t);
+    await page.setInputFiles('#file', {
+      name: 'draft.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000[Content_Types].xml word/document.xml', 'latin1'),
+    });
+    await page.waitForSelector('#error:not([hidden])');
+    assert.match(await page.textContent('#error'), /Word document.*Markdown or plain text/);
+    assert.equal(await page.isHidden('#downloads'), true);
+  });
+
+  test('the byte-order mark of a file is kept in the corrected download', async (t) => {
+    const page = await open(t);
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/check'));
+    await page.setInputFiles('#file', {
+      name: 'bom.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from('\uFEFFGPT-4o is open source.\n', 'utf8'),
+    });
+    await answered;
+    await page.waitForSelector('#review:not([hidden])');
+    const corrected = await downloaded(page, '#dl-corrected');
+    assert.equal(corrected.text, '\uFEFFGPT-4o is open source.\n');
+  });
+
+  test('an empty draft has nothing to check', async (t) => {
+    const page = await open(t);
+    await checkDraft(page, '   \n');
+    assert.match(await page.textContent('#summary'), /Nothing to check/);
+  });
+
   test('accept all on a Dutch article', async (t) => {
     const page = await open(t);
     await checkDraft(page, fixture('nl-openwashing.md'));

@@ -12,7 +12,8 @@ const all = args.includes('--all');
 const outAt = args.indexOf('--out');
 const out = outAt >= 0 ? path.resolve(args[outAt + 1]) : path.join(root, 'docs');
 
-const variants = [{ name: 'screenshot', colorScheme: 'light', width: 1280, height: 900, scale: 1 }];
+// 1000 px high: at least four finding cards must show without scrolling.
+const variants = [{ name: 'screenshot', colorScheme: 'light', width: 1280, height: 1000, scale: 1 }];
 if (all) {
   variants.push(
     { name: 'screenshot-dark', colorScheme: 'dark', width: 1280, height: 900, scale: 1 },

@@ -32,5 +32,20 @@ pub fn annotate(
         error("-o/--output takes one input; use --out-dir DIR for many");
         return EXIT_ERROR;
     }
-    batch::run(&configs, paths, Mode::Annotate { dest }, batch, no_exit)
+    let written = match &dest {
+        Dest::File(p) => Some(p.clone()),
+        _ => None,
+    };
+    let code = batch::run(
+        &configs,
+        paths,
+        Mode::Annotate { dest, fix: None },
+        batch,
+        no_exit,
+    );
+    // Saying what was written: with -o nothing else reaches the terminal.
+    if let (Some(p), false) = (written, batch.quiet || code == EXIT_ERROR) {
+        eprintln!("wrote {}", p.display());
+    }
+    code
 }

@@ -11,7 +11,7 @@ use openclaim::source;
 pub(crate) fn load(input: &Input) -> Result<String, String> {
     let bytes = input.read()?;
     source::decode(&input.name(), &bytes)
-        .map(str::to_owned)
+        .map(std::borrow::Cow::into_owned)
         .map_err(|e| e.to_string())
 }
 
@@ -22,6 +22,7 @@ pub struct CheckArgs {
     pub fail_on: Option<FailOn>,
     pub no_exit: bool,
     pub explain: bool,
+    pub verbose: bool,
     pub color: ColorWhen,
 }
 
@@ -37,6 +38,7 @@ pub fn check(paths: &[String], args: CheckArgs, batch: &BatchArgs, analysis: &An
     let human = Human {
         color: color::stdout_enabled(args.color),
         width: color::stdout_width(),
+        verbose: args.verbose,
     };
     batch::run(
         &configs,

@@ -81,12 +81,25 @@ pub fn glossary(cmd: GlossaryCommand) -> u8 {
                             .max()
                             .unwrap_or(0)
                     };
-                    let (w0, w1, w2) = (width(0), width(1), width(2));
+                    // 21 + 15 + 20 columns, the status (at most 18) and three gaps fit 80.
+                    let (w0, w1, w2) = (width(0).min(21), width(1).min(15), width(2).min(20));
+                    let fit = |s: &str, w: usize| -> String {
+                        if s.chars().count() <= w {
+                            s.to_string()
+                        } else {
+                            let mut t: String = s.chars().take(w.saturating_sub(1)).collect();
+                            t.push('…');
+                            t
+                        }
+                    };
                     let mut out = String::new();
                     for r in std::iter::once(&header).chain(rows.iter()) {
                         out.push_str(&format!(
                             "{:<w0$}  {:<w1$}  {:<w2$}  {}\n",
-                            r[0], r[1], r[2], r[3]
+                            fit(&r[0], w0),
+                            fit(&r[1], w1),
+                            fit(&r[2], w2),
+                            r[3]
                         ));
                     }
                     out.push_str(&format!("{} models\n", g.models().len()));

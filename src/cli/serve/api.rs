@@ -38,6 +38,10 @@ struct ApiRequest {
     /// The name reported as `path` (default "draft.md").
     #[serde(default)]
     path: Option<String>,
+    /// Finding ids the editor dismissed: left out of the report, the edits
+    /// and the annotated text, so a download matches the page.
+    #[serde(default)]
+    dismissed: Vec<String>,
 }
 
 /// A rewrite the page may apply: the byte range annotate would substitute
@@ -58,6 +62,10 @@ struct Answer<'a> {
     #[serde(flatten)]
     report: &'a FileReport,
     edits: Vec<Edit>,
+    /// Something the editor must know before trusting the findings: an
+    /// empty draft, or a language openclaim has no rules for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notice: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     style: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -77,6 +85,7 @@ struct Job {
     definition: Option<Definition>,
     style: Style,
     explain: bool,
+    dismissed: Vec<String>,
     mode: Mode,
 }
 
@@ -216,6 +225,7 @@ fn parse(body: &[u8], mode: Mode) -> Result<Job, String> {
         definition,
         style,
         explain: req.explain,
+        dismissed: req.dismissed,
         mode,
     })
 }
@@ -257,14 +267,32 @@ fn run(app: &App, job: Job, stop: &AtomicBool) -> Response {
             suppressed: 0,
             dismissed: job.explain.then(Vec::new),
         };
-        return answer(StatusCode::UNPROCESSABLE_ENTITY, &report, Vec::new(), None);
+        return answer(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &report,
+            Vec::new(),
+            None,
+            None,
+        );
     }
+    let notice = notice(&job.markdown, fallback);
+    let notice = notice.as_deref();
     let done = match job.mode {
         Mode::Check => engine
             .check_within(&job.path, &job.markdown, fallback, &go_on)
-            .map(|result| (None, result)),
+            .map(|mut result| {
+                result.dismiss(&job.dismissed);
+                (None, result)
+            }),
         Mode::Annotate => engine
-            .annotate_within(&job.path, &job.markdown, job.style, fallback, &go_on)
+            .annotate_within(
+                &job.path,
+                &job.markdown,
+                job.style,
+                fallback,
+                &job.dismissed,
+                &go_on,
+            )
             .map(|(text, result)| (Some(text), result)),
     };
     match done {
@@ -273,6 +301,7 @@ fn run(app: &App, job: Job, stop: &AtomicBool) -> Response {
             &result.report,
             edits(&result),
             text.as_deref().map(|t| (job.style, t)),
+            notice,
         ),
         None => over_budget(app, &job, over.get()),
     }
@@ -312,7 +341,27 @@ fn over_budget(app: &App, job: &Job, over: Over) -> Response {
         suppressed: 0,
         dismissed: job.explain.then(Vec::new),
     };
-    answer(status, &report, Vec::new(), None)
+    answer(status, &report, Vec::new(), None, None)
+}
+
+/// What the page shows above the findings when the draft is empty or in a
+/// language openclaim has no rules for (checked anyway, so the editor sees
+/// what the English or Dutch rules make of it).
+fn notice(markdown: &str, lang: Option<Lang>) -> Option<String> {
+    if markdown
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
+        return Some("Nothing to check: the draft is empty.".into());
+    }
+    super::super::language::refuse("draft", markdown, lang).and_then(|_| {
+        openclaim::text::lang::unsupported(markdown).map(|other| {
+            format!(
+                "This draft looks {other}; openclaim checks Dutch and English only, so the findings \
+                 below may be wrong. Choose Dutch or English to check it anyway."
+            )
+        })
+    })
 }
 
 /// The rewrites annotate would make, each tied to the findings of its term.
@@ -344,12 +393,14 @@ fn answer(
     report: &FileReport,
     edits: Vec<Edit>,
     annotated: Option<(Style, &str)>,
+    notice: Option<&str>,
 ) -> Response {
     let body = Answer {
         schema: SCHEMA,
         version: env!("CARGO_PKG_VERSION"),
         report,
         edits,
+        notice: notice.map(str::to_string),
         style: annotated.map(|(s, _)| s.name()),
         annotated: annotated.map(|(_, t)| t),
     };

@@ -19,6 +19,7 @@ mod assets;
 mod guard;
 mod listen;
 mod memory;
+mod open;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
@@ -59,6 +60,9 @@ pub struct ServeArgs {
     /// Findings one request may produce; a draft with more gets 422
     #[arg(long, value_name = "N", default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_findings: u32,
+    /// Open the page in the default web browser once the server listens
+    #[arg(long)]
+    pub open: bool,
     #[command(flatten)]
     pub analysis: Analysis,
 }
@@ -188,6 +192,9 @@ pub fn run(args: &ServeArgs) -> u8 {
             );
         }
         eprintln!("openclaim serve: press Ctrl-C to stop");
+        if args.open {
+            open::browser(&format!("http://{addr}/"));
+        }
         tokio::spawn(app.memory.clone().keep_trimmed());
         listen::serve(listener, router(app), limits, shutdown()).await;
         Ok::<(), std::io::Error>(())

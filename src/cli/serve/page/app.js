@@ -16,6 +16,7 @@
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
   const MAX_FILE = 10 * 1024 * 1024;
   const HISTORY = 200;
+  const LIST_PAGE = 200;
 
   const STATUS = {
     'open-source': 'open source',
@@ -33,6 +34,7 @@
     history: [],
     selected: -1,
     dismissedKeys: new Set(), // survive "check again"
+    shown: 0, // finding cards drawn so far (LIST_PAGE at a time)
     reviewing: false,
     busy: 0,
   };
@@ -162,7 +164,10 @@
     groups.forEach((g, gi) => g.ids.forEach((i) => (state.groupOf[i] = gi)));
     state.history = [];
     state.selected = -1;
+    state.shown = LIST_PAGE;
     showError(answer.error ? `This draft cannot be checked: ${answer.error}` : '');
+    $('notice').textContent = answer.notice || '';
+    $('notice').hidden = !answer.notice;
   }
 
   async function check() {
@@ -173,7 +178,8 @@
       const answer = await api('/api/check', {});
       load(answer);
       setReviewing(true);
-      $('downloads').hidden = false;
+      // A draft that could not be checked has nothing to download.
+      $('downloads').hidden = Boolean(answer.error);
       render();
       $('findings-heading').focus({ preventScroll: true });
     } catch (e) {
@@ -241,7 +247,33 @@
     const open = state.groups.filter((g) => g.status === 'open' && g.rep !== null && g.s !== null);
     if (!open.length) return;
     snapshot();
-    state.groups.forEach((_, gi) => accept(gi));
+    // One pass over the draft, however many suggestions: each group moves by
+    // what the accepted ones before it changed.
+    const text = state.text;
+    const parts = [];
+    let pos = 0;
+    let d8 = 0;
+    let d16 = 0;
+    for (const g of state.groups) {
+      g.bs += d8;
+      g.be += d8;
+      if (g.s !== null) {
+        g.s += d16;
+        g.e += d16;
+      }
+      if (g.status !== 'open' || g.rep === null || g.s === null) continue;
+      parts.push(text.slice(pos, g.s - d16), g.rep);
+      pos = g.e - d16;
+      const c16 = g.rep.length - (g.e - g.s);
+      const c8 = byteLength(g.rep) - (g.be - g.bs);
+      g.e += c16;
+      g.be += c8;
+      g.status = 'accepted';
+      d16 += c16;
+      d8 += c8;
+    }
+    parts.push(text.slice(pos));
+    state.text = parts.join('');
     render();
   }
 
@@ -335,7 +367,9 @@
   function renderFindings() {
     const findings = state.answer ? state.answer.findings : [];
     const list = $('findings');
-    const items = findings.map((f, i) => {
+    // Cards are drawn a page at a time: a draft with tens of thousands of
+    // findings stays responsive, and the rest are one click away.
+    const items = findings.slice(0, state.shown).map((f, i) => {
       const gi = state.groupOf[i];
       const g = state.groups[gi];
       const status = g.status;
@@ -350,11 +384,14 @@
         f.model.text !== f.model.canonical ? ` (“${f.model.text}”)` : '',
         el('span', { class: 'where', text: `line ${f.line}, column ${f.column}` }),
       );
+      const licence = el('p', { class: 'licence', text: licenseText(f.license) });
       const facts = el(
-        'dl',
+        'details',
         { class: 'facts' },
-        el('dt', { text: 'License' }),
-        el('dd', { text: licenseText(f.license) }),
+        el('summary', { text: 'Why, and the source' }),
+        el(
+          'dl',
+          {},
         el('dt', { text: 'Status' }),
         el(
           'dd',
@@ -362,7 +399,9 @@
           STATUS[f.status] || f.status,
           ' · ',
           safeLink(f.source, 'source'),
-          ` (as of ${f.as_of}${f.facts_date ? `; facts for ${f.facts_date}` : ''})`,
+          ` (fact checked at the source on ${f.as_of}${
+            f.facts_date ? `; judged by the facts in force on ${f.facts_date}, the article's date` : ''
+          })`,
         ),
         f.attributed_to || f.voice === 'attributed' ? el('dt', { text: 'Voice' }) : null,
         f.attributed_to || f.voice === 'attributed'
@@ -372,6 +411,7 @@
         el('dd', { class: 'reason', text: f.correction }),
         f.reasons && f.reasons.length ? el('dt', { text: 'How it was read' }) : null,
         f.reasons && f.reasons.length ? el('dd', { text: f.reasons.join(' ') }) : null,
+        ),
       );
       let suggestion;
       if (status === 'accepted') {
@@ -417,11 +457,22 @@
           'aria-label': `${f.severity}: “${f.term}” about ${f.model.canonical}, line ${f.line}${status === 'open' ? '' : `, ${status}`}`,
         },
         head,
-        facts,
+        licence,
         suggestion,
         actions,
+        facts,
       );
     });
+    if (findings.length > state.shown) {
+      items.push(
+        el(
+          'li',
+          { class: 'more' },
+          `Showing ${state.shown} of ${findings.length} findings. `,
+          el('button', { type: 'button', 'data-action': 'more', text: `Show ${Math.min(LIST_PAGE, findings.length - state.shown)} more` }),
+        ),
+      );
+    }
     list.replaceChildren(...items);
 
     const dismissed = (state.answer && state.answer.dismissed) || null;
@@ -454,7 +505,11 @@
     const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
     let text = findings.length
       ? `${plural(findings.length, 'finding', 'findings')}: ${plural(warnings, 'warning', 'warnings')}, ${plural(notes, 'note', 'notes')}.`
-      : 'No findings: every “open source” claim checks out, or there is none.';
+      : state.answer.error
+        ? 'Not checked.'
+        : !state.text.trim()
+          ? 'Nothing to check: the draft is empty.'
+          : 'No findings: every “open source” claim checks out, or there is none.';
     if (state.answer.lang) {
       const name = state.answer.lang === 'nl' ? 'Dutch' : 'English';
       text += ` Read as ${name}${settings().lang ? '' : ' (detected)'}.`;
@@ -474,6 +529,11 @@
     const findings = state.answer ? state.answer.findings : [];
     if (i < 0 || i >= findings.length) return;
     state.selected = i;
+    if (i >= state.shown) {
+      // A claim picked in the draft whose card is not drawn yet.
+      state.shown = (Math.floor(i / LIST_PAGE) + 1) * LIST_PAGE;
+      renderFindings();
+    }
     for (const node of document.querySelectorAll('.selected')) {
       node.classList.remove('selected');
       node.removeAttribute('aria-current');
@@ -495,6 +555,11 @@
   }
 
   function onListClick(event) {
+    if (event.target.closest('button')?.dataset.action === 'more') {
+      state.shown += LIST_PAGE;
+      renderFindings();
+      return;
+    }
     const item = event.target.closest('li.finding');
     if (!item) return;
     const i = Number(item.dataset.finding);
@@ -554,6 +619,36 @@
     $('input').focus();
   }
 
+  // What a dropped file is, by its first bytes, when it is not text.
+  function documentKind(b) {
+    const starts = (...xs) => xs.every((x, i) => b[i] === x);
+    const has = (s) => new TextDecoder('latin1').decode(b.subarray(0, 4096)).includes(s);
+    if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'a PDF document';
+    if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'a Word 97-2003 document (.doc)';
+    if (starts(0x50, 0x4b, 0x03, 0x04)) {
+      if (has('word/')) return 'a Word document (.docx)';
+      if (has('application/vnd.oasis.opendocument')) return 'an OpenDocument file (.odt)';
+      return 'a ZIP archive';
+    }
+    if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return 'an RTF document';
+    return null;
+  }
+
+  // The file's text with its byte-order mark kept (as U+FEFF), so the
+  // downloads keep it too; UTF-16 is recognised by its mark.
+  function decodeFile(name, bytes) {
+    const kind = documentKind(bytes);
+    if (kind) throw new Error(`it is ${kind}, not text. Save it as Markdown or plain text and open that file`);
+    let encoding = 'utf-8';
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
+    else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
+    try {
+      return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch (e) {
+      throw new Error('it is not UTF-8 text. Save it as UTF-8, or check it with openclaim check --encoding');
+    }
+  }
+
   async function loadFile(file) {
     if (!file) return;
     if (file.size > MAX_FILE) {
@@ -561,7 +656,7 @@
       return;
     }
     try {
-      const text = await file.text();
+      const text = decodeFile(file.name, new Uint8Array(await file.arrayBuffer()));
       state.text = wellFormed(text);
       state.path = file.name || 'draft.md';
       $('input').value = state.text;
@@ -584,18 +679,35 @@
     setTimeout(() => URL.revokeObjectURL(url), 30000);
   }
 
+  // A finding by what it says, not where: accepting a suggestion moves
+  // every later claim, and with it the id the server derives from position.
+  const findingKey = (f) => [f.term, f.model.id, f.sentence].join('\u0000');
+
+  // The ids, in the draft as it is now, of the findings the editor dismissed.
+  async function dismissedIds() {
+    const keys = new Set();
+    for (const g of state.groups) {
+      if (g.status === 'dismissed') for (const i of g.ids) keys.add(findingKey(state.answer.findings[i]));
+    }
+    if (!keys.size) return [];
+    const now = await api('/api/check', { explain: false });
+    return (now.findings || []).filter((f) => keys.has(findingKey(f))).map((f) => f.id);
+  }
+
   // The texts the download buttons save, for the buttons and for tests.
   const downloads = {
     corrected: () => state.text,
     async annotated(style) {
-      const answer = await api('/api/annotate', { style, explain: false });
+      const answer = await api('/api/annotate', { style, explain: false, dismissed: await dismissedIds() });
       if (answer.error) throw new Error(answer.error);
       return answer.annotated;
     },
     // The same document as `openclaim check --format json` for the draft as it is now.
     async report() {
       // eslint-disable-next-line no-unused-vars
-      const { schema, version, edits, ...file } = await api('/api/check', {});
+      const { schema, version, edits, notice, ...file } = await api('/api/check', {
+        dismissed: await dismissedIds(),
+      });
       return `${JSON.stringify({ schema, version, files: [file] }, null, 2)}\n`;
     },
   };

@@ -13,8 +13,9 @@ use pyo3::types::{PyBool, PyDict, PyList, PyString};
 use pyo3::BoundObject;
 use serde::ser::{self, Serialize};
 
-/// Python strings for struct field names, keyed by the name's address.
-static KEYS: Mutex<Option<HashMap<(usize, usize), Py<PyString>>>> = Mutex::new(None);
+/// Python strings for struct field names, keyed by the name's address and length.
+type Keys = HashMap<(usize, usize), Py<PyString>>;
+static KEYS: Mutex<Option<Keys>> = Mutex::new(None);
 
 fn key<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
     let mut guard = match KEYS.lock() {

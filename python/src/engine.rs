@@ -129,7 +129,10 @@ impl PyEngine {
     ) -> PyResult<PyEngine> {
         let glossary: Vec<PathBuf> = match glossary.filter(|g| !g.is_none()) {
             None => Vec::new(),
-            Some(g) if g.is_instance_of::<PyString>() => vec![g.extract()?],
+            // One directory: a str or an os.PathLike.
+            Some(g) if g.is_instance_of::<PyString>() || g.hasattr("__fspath__")? => {
+                vec![g.extract()?]
+            }
             Some(g) => {
                 let iter = g.try_iter().map_err(|_| {
                     PyTypeError::new_err(format!(

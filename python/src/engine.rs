@@ -16,7 +16,8 @@ use openclaim::{Engine, Lang, Style};
 
 use crate::args;
 use crate::load::{self, ConfigSource, Request};
-use crate::to_python::{python_to_value, to_python, type_name, value_to_python};
+use crate::serialize::to_python;
+use crate::to_python::{python_to_value, type_name};
 use crate::Error;
 
 /// The report path used when a call names none.
@@ -128,7 +129,10 @@ impl PyEngine {
     ) -> PyResult<PyEngine> {
         let glossary: Vec<PathBuf> = match glossary.filter(|g| !g.is_none()) {
             None => Vec::new(),
-            Some(g) if g.is_instance_of::<PyString>() => vec![g.extract()?],
+            // One directory: a str or an os.PathLike.
+            Some(g) if g.is_instance_of::<PyString>() || g.hasattr("__fspath__")? => {
+                vec![g.extract()?]
+            }
             Some(g) => {
                 let iter = g.try_iter().map_err(|_| {
                     PyTypeError::new_err(format!(
@@ -235,15 +239,14 @@ impl PyEngine {
         let texts = args::texts(texts, "texts")?;
         let paths = batch_paths(paths, texts.len())?;
         let engine = &self.engine;
-        let values = py.detach(|| {
+        let reports = py.detach(|| {
             parallel(threads, texts.len(), |i| {
-                serde_json::to_value(engine.check_with_lang(&paths[i], &texts[i], lang).report)
+                engine.check_with_lang(&paths[i], &texts[i], lang).report
             })
         })?;
         let list = PyList::empty(py);
-        for v in values {
-            let v = v.map_err(|e| PyValueError::new_err(e.to_string()))?;
-            list.append(value_to_python(py, &v)?)?;
+        for report in &reports {
+            list.append(to_python(py, report)?)?;
         }
         Ok(list)
     }

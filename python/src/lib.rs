@@ -7,6 +7,7 @@
 mod args;
 mod engine;
 mod load;
+mod serialize;
 mod to_python;
 
 use std::collections::HashMap;

@@ -1,20 +1,13 @@
-//! Serde values into Python objects and back. Reports and glossary entries
-//! reach Python through the library's own `Serialize` shapes, so a dict has
-//! exactly the keys of the JSON contract; nothing is mapped by hand here.
+//! Serde values into Python objects and back: glossary entries (the
+//! library's own `Serialize` shape plus the derived status) and `config=`
+//! dicts. Reports go through [`crate::serialize`] instead.
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use serde::Serialize;
 use serde_json::Value;
 
-/// A serialisable library value as plain Python objects (dict, list, str,
-/// int, float, bool, None).
-pub fn to_python<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    let v = serde_json::to_value(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
-    value_to_python(py, &v)
-}
-
+/// A serde value (a glossary entry with its derived status) as plain Python objects.
 pub fn value_to_python<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
     Ok(match v {
         Value::Null => py.None().into_bound(py),

@@ -88,7 +88,7 @@ def test_an_engine_layers_glossary_directories(tmp_path):
     (tmp_path / "lab.toml").write_text(MODEL)
     text = "Zephyrine 7B is open source."
     assert openclaim.check(text, lang="en")["findings"] == []
-    for glossary in ([tmp_path], [str(tmp_path)], str(tmp_path)):
+    for glossary in ([tmp_path], [str(tmp_path)], str(tmp_path), tmp_path, (tmp_path,)):
         engine = openclaim.Engine(glossary=glossary, lang="en")
         [f] = engine.check(text)["findings"]
         assert f["model"]["id"] == "zephyrine-7b" and f["severity"] == "warning"

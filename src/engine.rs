@@ -900,11 +900,11 @@ mod tests {
     #[test]
     fn article_date_selects_historic_facts() {
         let e = engine();
-        let src = "---\ndate: 2023-03-01\n---\nFalcon-40B is open source.\n";
+        let src = "---\ndate: 2023-05-20\n---\nFalcon-40B is open source.\n";
         let r = e.check("a.md", src);
         assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
         assert_eq!(r.findings[0].status, crate::Openness::RestrictedWeights);
-        assert_eq!(r.findings[0].facts_date.as_deref(), Some("2023-03-01"));
+        assert_eq!(r.findings[0].facts_date.as_deref(), Some("2023-05-20"));
         let now = e.check("a.md", "Falcon-40B is open source.\n");
         assert_eq!(now.findings[0].status, crate::Openness::OpenWeights);
     }

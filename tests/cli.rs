@@ -274,14 +274,14 @@ fn usage_errors_exit_two() {
 #[test]
 fn as_of_uses_the_facts_of_that_date() {
     let out = openclaim()
-        .args(["check", "--format", "json", "--as-of", "2023-03-01", "-"])
+        .args(["check", "--format", "json", "--as-of", "2023-05-20", "-"])
         .write_stdin("Falcon-40B is open source.\n")
         .output()
         .expect("run");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let f = &v["files"][0]["findings"][0];
     assert_eq!(f["status"], "restricted-weights");
-    assert_eq!(f["facts_date"], "2023-03-01");
+    assert_eq!(f["facts_date"], "2023-05-20");
 }
 
 #[test]

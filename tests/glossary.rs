@@ -642,6 +642,20 @@ fn models_of_2025_and_2026_resolve_with_their_status() {
         ),
         ("Granite 4 is open source.", "granite-4", OpenWeights),
         ("Granite 4.0 is open source.", "granite-4", OpenWeights),
+        // Press spellings: no space, lower case, Unicode hyphens.
+        ("Llama3.3 is open source.", "llama-3.3", RestrictedWeights),
+        ("kimi k2 is open source.", "kimi-k2", RestrictedWeights),
+        (
+            "Kimi\u{2010}K2 is open source.",
+            "kimi-k2",
+            RestrictedWeights,
+        ),
+        (
+            "DeepSeek\u{2011}V3.1 is opensource.",
+            "deepseek-v3.1",
+            OpenWeights,
+        ),
+        ("Ministral3 is open source.", "ministral-3", OpenWeights),
     ];
     let mut failures = Vec::new();
     for (text, id, status) in cases {

@@ -55,6 +55,8 @@ fn alias_variants(alias: &str) -> Vec<String> {
     if alias.chars().any(|c| c.is_ascii_digit()) {
         out.push(alias.replace(' ', "-"));
         out.push(alias.replace('-', " "));
+        // "Llama3.2", "Qwen2.5", "Gemma3n": no separator before the version.
+        out.push(joined_before_digits(alias));
     }
     let mut extra = Vec::new();
     for v in &out {
@@ -63,11 +65,29 @@ fn alias_variants(alias: &str) -> Vec<String> {
         }
         if v.contains('-') {
             extra.push(v.replace('-', "\u{2011}"));
+            extra.push(v.replace('-', "\u{2010}"));
         }
     }
     out.extend(extra);
     out.sort();
     out.dedup();
+    out
+}
+
+/// Drops a space or hyphen between a letter and a digit: "Llama 3.2" →
+/// "Llama3.2". Between two letters or two digits the separator stays.
+fn joined_before_digits(alias: &str) -> String {
+    let chars: Vec<char> = alias.chars().collect();
+    let mut out = String::with_capacity(alias.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between = i > 0
+            && (c == ' ' || c == '-')
+            && chars[i - 1].is_alphabetic()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if !between {
+            out.push(c);
+        }
+    }
     out
 }
 
@@ -153,6 +173,10 @@ mod tests {
         let v = alias_variants("Llama 3.2");
         assert!(v.contains(&"Llama-3.2".to_string()));
         assert!(v.contains(&"Llama\u{a0}3.2".to_string()));
+        assert!(v.contains(&"Llama3.2".to_string()));
+        assert!(alias_variants("Gemma 3n").contains(&"Gemma3n".to_string()));
+        assert!(alias_variants("Kimi-K2").contains(&"Kimi\u{2010}K2".to_string()));
+        assert!(!alias_variants("Kimi K2").contains(&"KimiK2".to_string()));
         assert_eq!(alias_variants("Meta's Llama").len(), 2);
     }
 }

@@ -41,6 +41,7 @@ const DERIVATIVE: &[&str] = &[
 ];
 
 /// Why `url` is not an acceptable source for a model by `developer`, or None.
+/// With no developer entry only the mirror and file rules apply.
 /// `license_urls` are the canonical texts of the licenses the entry names,
 /// which are always acceptable.
 pub fn source_problem(
@@ -66,11 +67,9 @@ pub fn source_problem(
     if license_urls.iter().any(|l| l.eq_ignore_ascii_case(url)) {
         return None;
     }
-    let Some(dev) = developer else {
-        return Some(
-            "the developer has no [[developer]] entry listing its official addresses".to_string(),
-        );
-    };
+    // A developer without a [[developer]] entry (a user glossary's own)
+    // is held to the rules above only; every embedded developer has one.
+    let dev = developer?;
     let official = dev.official.iter().any(|prefix| {
         let p = prefix.to_lowercase();
         lower == p.trim_end_matches('/') || lower.starts_with(&p)
@@ -145,6 +144,7 @@ mod tests {
         ] {
             assert!(source_problem(bad, Some(&g), &[]).is_some(), "{bad}");
         }
-        assert!(source_problem("https://huggingface.co/google/x", None, &[]).is_some());
+        assert!(source_problem("https://huggingface.co/google/x", None, &[]).is_none());
+        assert!(source_problem("https://huggingface.co/x/y-GGUF", None, &[]).is_some());
     }
 }

@@ -52,15 +52,6 @@ pub(crate) fn validate(g: &Glossary) -> Result<(), Vec<DataError>> {
             ));
         }
         let developer = g.developer(&m.developer);
-        if developer.is_none() {
-            errors.push(err(
-                &m.origin,
-                format!(
-                    "model '{}': developer '{}' has no [[developer]] entry",
-                    m.id, m.developer
-                ),
-            ));
-        }
         let license_urls: Vec<&str> = std::iter::once(m.license.as_str())
             .chain(m.history.iter().map(|h| h.license.as_str()))
             .filter_map(|id| g.license(id))

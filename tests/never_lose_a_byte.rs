@@ -98,6 +98,9 @@ fn claims_across_line_breaks_are_found_and_annotated() {
         "GPT-4o is open-\nsourced by nobody, yet people call it open\nsource.\n",
         "GPT-4o is echt open\nsource, zegt de maker.\n",
         "Het model GPT-4o is volgens velen open-\nsource.\n",
+        "GPT-4o is open source[^1].\n\n[^1]: A note.\n",
+        "GPT-4o is open source[^openclaim-1-a39978] now.\n",
+        "GPT-4o is open source[link] now.\n\n[link]: /x\n",
     ];
     for src in cases {
         let found = e.check("a.md", src).report.findings.len();

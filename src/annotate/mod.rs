@@ -49,8 +49,9 @@
 //! - Critic, replacement given, but the term contains a byte that delimits
 //!   annotations (`{}[]<>~`, a line ending) or follows a backslash: the term
 //!   is kept and only the comment (which states the suggestion) is inserted.
-//! - Footnote, after a term that ends with `]` (a reference link): the note
-//!   is an HTML comment, since `[label][^…]` could read as a link.
+//! - Footnote, after a term that ends with `]` (a reference link) or before
+//!   a `[` (an editor's footnote): the note is an HTML comment, since
+//!   `[label][^…]` or `[^…][^1]` could read as a link.
 //! - Footnote, when the trailer would change the document's blocks (an
 //!   unclosed code fence, `<pre>`, `<!--` … at the end): the whole document
 //!   is rendered in the Comment style instead.
@@ -280,7 +281,10 @@ fn render_footnotes(src: &str, accepted: &[(&Annotation, &str)]) -> String {
     for &(ann, term) in accepted {
         out.push_str(src.get(pos..ann.term.end).unwrap_or_default());
         let note = with_suggestion(&ann.comment, ann.replacement.as_deref());
-        if term.ends_with(']') {
+        // `[label][^openclaim-…]` and `[^openclaim-…][next]` could read as a
+        // reference link: there the note is an HTML comment.
+        let next_is_bracket = src.get(ann.term.end..).is_some_and(|r| r.starts_with('['));
+        if term.ends_with(']') || next_is_bracket {
             push_html_comment(&mut out, &note);
         } else {
             notes.push(note);

@@ -116,9 +116,13 @@ pub fn glossary(cmd: GlossaryCommand) -> u8 {
                 }
             };
             let Some(m) = g.find(&name) else {
-                error(&format!(
-                    "no model named '{name}' in the glossary (try `openclaim glossary list`)"
-                ));
+                let near = nearest(&g, &name);
+                let hint = if near.is_empty() {
+                    "try `openclaim glossary list`".to_string()
+                } else {
+                    format!("did you mean {}?", near.join(", "))
+                };
+                error(&format!("no model named '{name}' in the glossary ({hint})"));
                 return EXIT_ERROR;
             };
             let v = entry_json(&g, m);
@@ -202,4 +206,49 @@ pub fn glossary(cmd: GlossaryCommand) -> u8 {
             }
         }
     }
+}
+
+/// Up to three model names (canonical or alias) closest to `name` by edit
+/// distance, ignoring case: "Lama 3" finds "Llama 3".
+fn nearest(g: &openclaim::Glossary, name: &str) -> Vec<String> {
+    let want: Vec<char> = name.to_lowercase().chars().collect();
+    let limit = (want.len() / 3).max(2);
+    let mut scored: Vec<(usize, String)> = g
+        .models()
+        .iter()
+        .flat_map(|m| {
+            std::iter::once(&m.canonical)
+                .chain(m.aliases.iter())
+                .map(move |a| (a, m))
+        })
+        .filter_map(|(alias, m)| {
+            let d = distance(&want, &alias.to_lowercase().chars().collect::<Vec<_>>());
+            (d <= limit).then(|| (d, format!("'{}'", m.canonical)))
+        })
+        .collect();
+    scored.sort();
+    let mut out: Vec<String> = Vec::new();
+    for (_, n) in scored {
+        if !out.contains(&n) {
+            out.push(n);
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    out
+}
+
+/// Levenshtein distance between two strings of characters.
+fn distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }

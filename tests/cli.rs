@@ -691,3 +691,19 @@ fn glossary_list_fits_80_columns() {
         assert!(line.chars().count() <= 80, "{line}");
     }
 }
+
+#[test]
+fn an_unknown_model_name_suggests_the_nearest() {
+    let out = openclaim()
+        .args(["glossary", "show", "Lama 3"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("did you mean 'Llama 3'"), "{stderr}");
+    let out = openclaim()
+        .args(["glossary", "show", "Zzzzqqq"])
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("glossary list"));
+}

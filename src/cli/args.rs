@@ -150,6 +150,7 @@ pub enum Command {
     Stream(StreamArgs),
     /// Remove the annotations openclaim inserted, and nothing else
     Strip {
+        /// Annotated files (or - for stdin) whose openclaim annotations are removed
         #[arg(required = true)]
         paths: Vec<String>,
         /// Write to FILE instead of standard output (one input only)
@@ -158,6 +159,7 @@ pub enum Command {
     },
     /// Measure the checker on labelled sentences (TSV: id, lang, text, model, label, note)
     Eval {
+        /// Labelled sentence files, tab-separated: id, lang, text, model, label, note
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Exit 1 when precision falls below this

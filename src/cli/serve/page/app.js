@@ -381,8 +381,7 @@
         el('q', { class: 'term', text: f.term }),
         ' about ',
         el('strong', { text: f.model.canonical }),
-        f.model.text !== f.model.canonical ? ` (“${f.model.text}”)` : '',
-        el('span', { class: 'where', text: `line ${f.line}, column ${f.column}` }),
+        el('span', { class: 'where', title: `line ${f.line}, column ${f.column}`, text: `${f.line}:${f.column}` }),
       );
       const licence = el('p', { class: 'licence', text: licenseText(f.license) });
       const facts = el(
@@ -430,7 +429,9 @@
           class: 'suggestion',
           text: f.replacement
             ? `Suggested wording: “${f.replacement}” (rewrite by hand; the sentence needs more than a swap).`
-            : 'No wording to swap in: rewrite the sentence by hand.',
+            : /^In (a|een) /.test(f.correction)
+              ? 'A quotation: keep the words, add the facts.'
+              : 'No safe swap: rewrite by hand (see Why).',
         });
       }
       const actions = el('div', { class: 'actions' });
@@ -447,6 +448,8 @@
           el('button', { type: 'button', 'data-action': 'reopen', text: 'Reopen' }),
         );
       }
+      // The details fold out below the buttons, on the same row while closed.
+      actions.append(facts);
       return el(
         'li',
         {
@@ -460,7 +463,6 @@
         licence,
         suggestion,
         actions,
-        facts,
       );
     });
     if (findings.length > state.shown) {

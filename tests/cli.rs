@@ -700,7 +700,10 @@ fn an_unknown_model_name_suggests_the_nearest() {
         .expect("run");
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("did you mean 'Llama 3'"), "{stderr}");
+    assert!(
+        stderr.contains("did you mean") && stderr.contains("Llama 3"),
+        "{stderr}"
+    );
     let out = openclaim()
         .args(["glossary", "show", "Zzzzqqq"])
         .output()

@@ -13,6 +13,7 @@ use crate::markdown::{self, Prose};
 use crate::report::{Dismissed, FileReport, Finding, LicenseRef, ModelRef};
 use crate::rules::{self, Context, Polarity, Voice};
 use crate::span::LineIndex;
+use crate::structure::Structure;
 use crate::suppress::Suppressions;
 use crate::text::{lang, sentences};
 use crate::verdict::{is_wrong, Definition, Policy};
@@ -362,6 +363,141 @@ impl Engine {
         (result, finished)
     }
 
+    /// What the rules see of sentence `si`: its words, its mentions, the
+    /// antecedent before it, and its structure.
+    fn context<'t>(
+        &'t self,
+        text: &'t str,
+        sents: &Sentences<'_>,
+        si: (usize, usize),
+        mentions: &'t [Mention],
+        terms: &[ClaimTerm],
+        lang: Lang,
+    ) -> Context<'t> {
+        let sent_range = sents.range(si);
+        let here_start = mentions.partition_point(|m| m.plain.start < sent_range.start);
+        let here_end = mentions.partition_point(|m| m.plain.start < sent_range.end);
+        let previous = self.antecedent(text, sents, si, mentions);
+        let mut ctx = Context::new(
+            text,
+            sent_range.clone(),
+            mentions,
+            here_start..here_end,
+            previous,
+            &self.glossary,
+        );
+        ctx.next_sentence = sents.next(si);
+        let t0 = terms.partition_point(|t| t.plain.start < sent_range.start);
+        let t1 = terms.partition_point(|t| t.plain.start < sent_range.end);
+        ctx.structure = std::rc::Rc::new(Structure::build(
+            text,
+            sent_range,
+            mentions,
+            ctx.here.clone(),
+            terms.get(t0..t1).unwrap_or(&[]),
+            lang,
+        ));
+        ctx
+    }
+
+    /// The claim terms of the article and the model mentions in the blocks
+    /// that hold one; None when there is no claim term.
+    fn claims_and_mentions(
+        &self,
+        prose: &Prose,
+        sents: &Sentences<'_>,
+    ) -> Option<(Vec<Mention>, Vec<ClaimTerm>)> {
+        let text = prose.text.as_str();
+        // Only blocks that hold a claim term can produce a finding (sentences,
+        // coreference and lists never cross a block), so models are looked for there.
+        let term_spans = claims::locate(text, &self.matcher);
+        let mut claim_blocks: Vec<std::ops::Range<usize>> =
+            claims::classify(text, &term_spans, |_| false)
+                .iter()
+                .filter_map(|t| prose.block_at(t.plain.start).map(|b| b.plain.clone()))
+                .collect();
+        if claim_blocks.is_empty() {
+            return None;
+        }
+        claim_blocks.dedup();
+        let mentions: Vec<Mention> = mentions::find_within(
+            text,
+            &self.matcher,
+            &self.glossary,
+            |at| sents.locate(at).map(|si| sents.range(si)).unwrap_or(at..at),
+            &claim_blocks,
+        );
+        let starts: Vec<usize> = mentions.iter().map(|m| m.plain.start).collect();
+        let terms: Vec<ClaimTerm> =
+            claims::classify(text, &term_spans, |at| starts.binary_search(&at).is_ok());
+        Some((mentions, terms))
+    }
+
+    /// The structure of every sentence of `text` that holds a claim term,
+    /// and what the rules decided for each term: `explain --sentence`.
+    pub fn explain_structure(&self, text: &str, lang: Lang) -> String {
+        use std::fmt::Write as _;
+        let prose = markdown::prose(text);
+        let sents = Sentences::new(&prose);
+        let mut out = String::new();
+        let Some((mentions, terms)) = self.claims_and_mentions(&prose, &sents) else {
+            return "no claim term in the text\n".into();
+        };
+        let plain = prose.text.as_str();
+        let mut cached: Option<Context<'_>> = None;
+        for term in &terms {
+            let Some(si) = sents.locate(term.plain.start) else {
+                continue;
+            };
+            let range = sents.range(si);
+            if cached.as_ref().is_none_or(|c| c.sentence != range) {
+                let ctx = self.context(plain, &sents, si, &mentions, &terms, lang);
+                let _ = writeln!(out, "sentence: {}", plain.get(range.clone()).unwrap_or(""));
+                out.push_str(&ctx.structure.describe(plain));
+                cached = Some(ctx);
+            }
+            let Some(ctx) = cached.as_ref() else {
+                continue;
+            };
+            let j = rules::assess(ctx, term);
+            let names: Vec<String> = j
+                .subjects
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{} ({})",
+                        plain.get(mentions[s.mention].plain.clone()).unwrap_or(""),
+                        s.attachment.describe()
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "judgment for {:?}: {}; relation {}; subjects: {}",
+                plain.get(term.plain.clone()).unwrap_or(""),
+                j.polarity.as_str(),
+                j.relation.map(|r| r.as_str()).unwrap_or("(none)"),
+                if names.is_empty() {
+                    "none".to_string()
+                } else {
+                    names.join(", ")
+                }
+            );
+            for r in &j.reasons {
+                let _ = writeln!(out, "  {}: {}", r.rule, r.message);
+            }
+            for (m, r) in &j.dismissed {
+                let _ = writeln!(
+                    out,
+                    "  dismissed {}: {}",
+                    plain.get(mentions[*m].plain.clone()).unwrap_or(""),
+                    r.message
+                );
+            }
+        }
+        out
+    }
+
     /// Fills the report; false when `go_on` stopped it. `truncated` is set
     /// when it stopped at the finding cap (that counts as finished).
     #[allow(clippy::too_many_arguments)] // the stages' state, passed once
@@ -378,28 +514,9 @@ impl Engine {
     ) -> bool {
         let text = prose.text.as_str();
         let sents = Sentences::new(prose);
-        // Only blocks that hold a claim term can produce a finding (sentences,
-        // coreference and lists never cross a block), so models are looked for there.
-        let term_spans = claims::locate(text, &self.matcher);
-        let mut claim_blocks: Vec<std::ops::Range<usize>> =
-            claims::classify(text, &term_spans, |_| false)
-                .iter()
-                .filter_map(|t| prose.block_at(t.plain.start).map(|b| b.plain.clone()))
-                .collect();
-        if claim_blocks.is_empty() {
+        let Some((mentions, terms)) = self.claims_and_mentions(prose, &sents) else {
             return true;
-        }
-        claim_blocks.dedup();
-        let mentions: Vec<Mention> = mentions::find_within(
-            text,
-            &self.matcher,
-            &self.glossary,
-            |at| sents.locate(at).map(|si| sents.range(si)).unwrap_or(at..at),
-            &claim_blocks,
-        );
-        let starts: Vec<usize> = mentions.iter().map(|m| m.plain.start).collect();
-        let terms: Vec<ClaimTerm> =
-            claims::classify(text, &term_spans, |at| starts.binary_search(&at).is_ok());
+        };
         let lines = LineIndex::new(src);
         let mut positions = lines.cursor(src);
         let suppressions = Suppressions::from_comments(src, &prose.comments, &self.glossary);
@@ -407,9 +524,8 @@ impl Engine {
             0 => usize::MAX,
             n => n,
         };
-        // The antecedent found for the sentence before the last one asked
-        // about: the terms of one sentence share it.
-        let mut antecedent: Option<((usize, usize), Option<usize>)> = None;
+        // The context and its sentence structure are built once per sentence.
+        let mut cached: Option<Context<'_>> = None;
         for term in &terms {
             if !go_on(&report.findings) {
                 return false;
@@ -423,28 +539,13 @@ impl Engine {
                 continue;
             };
             let sent_range = sents.range(si);
-            let here_start = mentions.partition_point(|m| m.plain.start < sent_range.start);
-            let here_end = mentions.partition_point(|m| m.plain.start < sent_range.end);
-            // The antecedent in the previous sentence: its first model that is not
-            // a comparison or a complement ("… sinds GPT-2", "… than GPT-4").
-            let previous = match antecedent {
-                Some((at, found)) if at == si => found,
-                _ => {
-                    let found = self.antecedent(text, &sents, si, &mentions);
-                    antecedent = Some((si, found));
-                    found
-                }
+            if cached.as_ref().is_none_or(|c| c.sentence != sent_range) {
+                cached = Some(self.context(text, &sents, si, &mentions, &terms, lang));
+            }
+            let Some(ctx) = cached.as_ref() else {
+                continue;
             };
-            let mut ctx = Context::new(
-                text,
-                sent_range.clone(),
-                &mentions,
-                here_start..here_end,
-                previous,
-                &self.glossary,
-            );
-            ctx.next_sentence = sents.next(si);
-            let judgment = rules::assess(&ctx, term);
+            let judgment = rules::assess(ctx, term);
             let Some(src_range) = prose.to_src(term.plain.clone()) else {
                 continue;
             };

@@ -32,10 +32,41 @@ pub const LABELS: &[&str] = &[
     "OK-NOCLAIM",
 ];
 
-/// Parses the TSV (header line first). Errors carry file:line.
+/// Parses the TSV. Columns are found by the header's names, so any file
+/// with `id`, `lang`, `text`, `model` and `label` columns is read (dev.tsv,
+/// real.tsv, the corpora here); a `model_canonical` column, when present and
+/// filled, names the model instead of `model`. A text may join two
+/// sentences with ` || `, read as one passage. Errors carry file:line.
 pub fn parse(file: &str, tsv: &str) -> Result<Vec<Row>, DataError> {
     let mut rows = Vec::new();
-    for (i, line) in tsv.lines().enumerate().skip(1) {
+    let mut lines = tsv.lines().enumerate();
+    let header: Vec<&str> = lines
+        .next()
+        .map(|(_, h)| {
+            h.trim_start_matches('\u{feff}')
+                .split('\t')
+                .map(str::trim)
+                .collect()
+        })
+        .unwrap_or_default();
+    let col = |name: &str| header.iter().position(|h| *h == name);
+    let mut need = Vec::new();
+    for name in ["id", "lang", "text", "model", "label"] {
+        match col(name) {
+            Some(i) => need.push(i),
+            None => {
+                return Err(DataError {
+                    file: file.to_string(),
+                    line: 1,
+                    column: 1,
+                    message: format!("the header has no '{name}' column"),
+                })
+            }
+        }
+    }
+    let canonical = col("model_canonical");
+    let width = need.iter().copied().max().unwrap_or(0) + 1;
+    for (i, line) in lines {
         if line.trim().is_empty() {
             continue;
         }
@@ -46,23 +77,29 @@ pub fn parse(file: &str, tsv: &str) -> Result<Vec<Row>, DataError> {
             message,
         };
         let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 5 {
+        if cols.len() < width {
             return Err(err(format!(
-                "expected at least 5 tab-separated columns, found {}",
+                "expected at least {width} tab-separated columns, found {}",
                 cols.len()
             )));
         }
-        let lang = Lang::from_tag(cols[1])
-            .ok_or_else(|| err(format!("unknown language '{}'", cols[1])))?;
-        if !LABELS.contains(&cols[4]) {
-            return Err(err(format!("unknown label '{}'", cols[4])));
+        let get = |k: usize| cols[need[k]];
+        let lang =
+            Lang::from_tag(get(1)).ok_or_else(|| err(format!("unknown language '{}'", get(1))))?;
+        if !LABELS.contains(&get(4)) {
+            return Err(err(format!("unknown label '{}'", get(4))));
         }
+        let model = canonical
+            .and_then(|c| cols.get(c))
+            .filter(|m| !m.trim().is_empty())
+            .copied()
+            .unwrap_or(get(3));
         rows.push(Row {
-            id: cols[0].to_string(),
+            id: get(0).to_string(),
             lang,
-            text: cols[2].to_string(),
-            model: cols[3].to_string(),
-            label: cols[4].to_string(),
+            text: get(2).replace(" || ", " "),
+            model: model.to_string(),
+            label: get(4).to_string(),
             line: i + 1,
         });
     }
@@ -115,6 +152,8 @@ pub struct Summary {
     pub fn_: usize,
     pub tn: usize,
     pub per_lang: BTreeMap<String, (usize, usize, usize, usize)>,
+    /// Per language: rows that got a warning, and how many of those were right to.
+    pub warnings: BTreeMap<String, (usize, usize)>,
     pub misses: Vec<(Row, Outcome)>,
     pub rows: usize,
     pub right: usize,
@@ -131,6 +170,13 @@ impl Summary {
         self.per_lang
             .get(lang)
             .map(|&(tp, fp, _, _)| ratio(tp, tp + fp))
+            .unwrap_or(1.0)
+    }
+    /// Of the rows that got a warning, the share whose label asks for a finding.
+    pub fn lang_warning_precision(&self, lang: &str) -> f64 {
+        self.warnings
+            .get(lang)
+            .map(|&(n, ok)| ratio(ok, n))
             .unwrap_or(1.0)
     }
     pub fn lang_recall(&self, lang: &str) -> f64 {
@@ -163,9 +209,10 @@ impl Summary {
         for (lang, &(tp, fp, fn_, tn)) in &self.per_lang {
             let _ = writeln!(
                 s,
-                "{lang}: tp {tp} fp {fp} fn {fn_} tn {tn}  precision {:.3} recall {:.3}",
+                "{lang}: tp {tp} fp {fp} fn {fn_} tn {tn}  precision {:.3} recall {:.3} warning precision {:.3}",
                 ratio(tp, tp + fp),
-                ratio(tp, tp + fn_)
+                ratio(tp, tp + fn_),
+                self.lang_warning_precision(lang)
             );
         }
         let _ = writeln!(
@@ -243,6 +290,11 @@ pub fn evaluate(engine: &Engine, rows: &[Row]) -> Summary {
             .or_default();
         t.rows += 1;
         sum.rows += 1;
+        if outcome == Outcome::Warning {
+            let w = sum.warnings.entry(lang.clone()).or_default();
+            w.0 += 1;
+            w.1 += usize::from(positive(&row.label));
+        }
         let pl = sum.per_lang.entry(lang).or_default();
         if ok {
             t.right += 1;
@@ -271,4 +323,31 @@ pub fn evaluate(engine: &Engine, rows: &[Row]) -> Summary {
         }
     }
     sum
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_read_by_header_name() {
+        let tsv = "id\tlang\ttext\tmodel\tmodel_canonical\tterm\tlabel\tnote\n\
+                   r-1\ten\tMeta released Llama 3. || It is open source.\tit\tLlama 3\topen source\tFLAG\t\n\
+                   r-2\tnl\tLlama 3 is open source.\tLlama 3\t\topen source\tFLAG\t\n";
+        let rows = parse("real.tsv", tsv).unwrap_or_default();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].text, "Meta released Llama 3. It is open source.");
+        assert_eq!(rows[0].model, "Llama 3");
+        assert_eq!(rows[0].label, "FLAG");
+        assert_eq!(rows[1].model, "Llama 3");
+        assert_eq!(rows[1].lang, Lang::Nl);
+    }
+
+    #[test]
+    fn a_missing_column_is_named() {
+        let e = parse("x.tsv", "id\tlang\ttext\tlabel\nx\ten\tt\tFLAG\n").err();
+        assert!(e.is_some_and(|e| e.line == 1 && e.message.contains("'model'")));
+        let short = parse("x.tsv", "id\tlang\ttext\tmodel\tlabel\nx\ten\n").err();
+        assert!(short.is_some_and(|e| e.line == 2));
+    }
 }

@@ -30,6 +30,7 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod span;
+pub mod structure;
 pub mod suppress;
 pub mod text;
 pub mod verdict;

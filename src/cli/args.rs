@@ -187,6 +187,10 @@ pub enum Command {
     Explain {
         /// A model name, alias or glossary id
         model: Option<String>,
+        /// Print the structure of this sentence (tokens, clauses, cues, the
+        /// term's phrase and relations) and what the rules decided
+        #[arg(long, value_name = "TEXT", conflicts_with = "model")]
+        sentence: Option<String>,
         #[command(flatten)]
         analysis: Analysis,
     },

@@ -118,7 +118,11 @@ pub fn run() -> ExitCode {
         Command::Glossary { command } => commands::glossary(command),
         Command::Serve(args) => serve::run(&args),
         Command::Config { command } => commands::config(command),
-        Command::Explain { model, analysis } => commands::explain(model.as_deref(), &analysis),
+        Command::Explain {
+            model,
+            sentence,
+            analysis,
+        } => commands::explain(model.as_deref(), sentence.as_deref(), &analysis),
         Command::Completions { shell } => commands::completions(shell),
         Command::Man { dir } => commands::man(dir.as_deref()),
     };

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::{Attachment, Context, Judgment, Reason, Rule, Subject};
+use super::{Attachment, Context, Judgment, Reason, RelationKind, Rule, Subject};
 use crate::detect::{ClaimForm, ClaimTerm};
 use crate::text::lexicon::{CONTRASTS, COPULAS};
 use crate::text::words::TokenKind;
@@ -600,6 +600,56 @@ impl Rule for Attach {
             ClaimForm::Predicative | ClaimForm::Ish => self.predicate(ctx, term, false, j),
             ClaimForm::Verb => self.predicate(ctx, term, true, j),
         }
+        self.structural(ctx, term, j);
+    }
+}
+
+impl Attach {
+    /// The sentence structure's relation for the term: it names the relation
+    /// behind the subjects found above, and ties the term when nothing else did
+    /// ("open-source models such as Llama", "the open-source release of
+    /// Grok-1", "markets Llama as open source", "Gemma 3: Google's
+    /// open-source answer").
+    fn structural(&self, ctx: &Context<'_>, term: &ClaimTerm, j: &mut Judgment) {
+        if matches!(term.form, ClaimForm::Ish) {
+            return;
+        }
+        let st = &ctx.structure;
+        let Some(k) = st.term_index(&term.plain) else {
+            return;
+        };
+        if !j.subjects.is_empty() {
+            let first = j.subjects[0].mention;
+            j.relation = st
+                .relations_of(k)
+                .find(|r| r.mentions.contains(&first))
+                .map(|r| r.kind);
+            return;
+        }
+        let Some(r) = st
+            .relations_of(k)
+            .find(|r| r.mentions.iter().any(|&m| !contrasted(ctx, m)))
+        else {
+            return;
+        };
+        let attachment = match r.kind {
+            RelationKind::Modifier | RelationKind::OfPhrase => Attachment::Modifier,
+            RelationKind::Predicate
+            | RelationKind::SecondaryPredication
+            | RelationKind::Headline => Attachment::Predicate,
+            RelationKind::Apposition => Attachment::Apposition,
+            RelationKind::Exemplification => Attachment::List,
+            RelationKind::VerbObject => Attachment::Object,
+        };
+        let ms: Vec<usize> = r
+            .mentions
+            .iter()
+            .copied()
+            .filter(|&m| !contrasted(ctx, m))
+            .collect();
+        j.dismissed.retain(|(m, _)| !ms.contains(m));
+        self.add(j, ms, attachment);
+        j.relation = Some(r.kind);
     }
 }
 

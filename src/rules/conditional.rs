@@ -31,6 +31,10 @@ impl Rule for Conditional {
     }
 
     fn apply(&self, ctx: &Context<'_>, term: &ClaimTerm, j: &mut Judgment) {
+        // An attributive label is presupposed, whatever the clause says.
+        if j.attributive() {
+            return;
+        }
         let before = ctx.sentence.start..term.plain.start;
         let cue = ctx
             .find_any(before.clone(), EN_CUES)

@@ -33,6 +33,8 @@ pub struct Context<'a> {
     /// The next sentence in the same block, where an author may deny a reported claim.
     pub next_sentence: Option<Range<usize>>,
     pub glossary: &'a Glossary,
+    /// The sentence's structure, shared by every term in it.
+    pub structure: std::rc::Rc<crate::structure::Structure>,
     /// The sentence lowercased once, byte for byte aligned with the text, so
     /// cue searches neither allocate nor shift offsets.
     lower: String,
@@ -123,6 +125,7 @@ impl<'a> Context<'a> {
             previous,
             next_sentence: None,
             glossary,
+            structure: Default::default(),
             lower,
         }
     }

@@ -17,12 +17,14 @@ mod negation;
 mod question;
 mod rebuttal;
 mod scare_quotes;
+mod scope;
 
 use serde::Serialize;
 
 pub use context::Context;
 
 use crate::detect::ClaimTerm;
+pub use crate::structure::RelationKind;
 
 /// Whether the sentence asserts the claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -114,6 +116,8 @@ pub struct Judgment {
     /// Mentions in the sentence the term was found not to describe, with why.
     pub dismissed: Vec<(usize, Reason)>,
     pub reasons: Vec<Reason>,
+    /// The structural relation that tied the subjects, when one did.
+    pub relation: Option<RelationKind>,
 }
 
 impl Judgment {
@@ -124,7 +128,21 @@ impl Judgment {
             voice: Voice::Author,
             dismissed: Vec::new(),
             reasons: Vec::new(),
+            relation: None,
         }
+    }
+
+    /// The term describes its subjects attributively ("open-source Llama",
+    /// "Llama, an open-source model", "open-source models such as Llama"):
+    /// the label is presupposed, so questions, conditions and a negated
+    /// main clause do not take it back.
+    pub fn attributive(&self) -> bool {
+        if self.subjects.is_empty() {
+            return false;
+        }
+        // Only a use the sentence structure confirms: a word-distance tie
+        // ("open source aan Llama") is no evidence of an attributive use.
+        self.relation.is_some_and(RelationKind::attributive)
     }
 
     /// Takes the assertion back, keeping the first reason that did.
@@ -160,6 +178,7 @@ pub static ALL: &[&dyn Rule] = &[
     &scare_quotes::ScareQuotes,
     &hedge::Hedge,
     &negation::Negation,
+    &scope::Scope,
     &contrast::Contrast,
     &rebuttal::Rebuttal,
     &attribution::Attribution,

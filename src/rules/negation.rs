@@ -42,6 +42,10 @@ impl Rule for Negation {
     }
 
     fn apply(&self, ctx: &Context<'_>, term: &ClaimTerm, j: &mut Judgment) {
+        // An attributive label is presupposed, whatever the clause says.
+        if j.attributive() {
+            return;
+        }
         let clause = ctx.clause(&term.word);
         // Negation before the term, but not across ", which" / ", die" / ", dat":
         // a relative clause has a scope of its own.

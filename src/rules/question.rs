@@ -1,7 +1,8 @@
 //! "Is Llama 3 really open source?" asks; it does not claim.
 
 use super::{Context, Judgment, Polarity, Rule};
-use crate::detect::ClaimTerm;
+use crate::detect::{ClaimForm, ClaimTerm};
+use crate::structure::Question as Asked;
 
 pub struct Question;
 
@@ -15,6 +16,15 @@ impl Rule for Question {
     }
 
     fn apply(&self, ctx: &Context<'_>, term: &ClaimTerm, j: &mut Judgment) {
+        // "Have you heard of Llama, Meta's open-source model?" presupposes the
+        // label; "Why did Meta make Llama open source?" does too.
+        if j.attributive()
+            || (ctx.structure.question == Some(Asked::Wh)
+                && matches!(term.form, ClaimForm::Predicative | ClaimForm::Verb)
+                && !j.subjects.is_empty())
+        {
+            return;
+        }
         let rest = ctx.slice(term.word.end..ctx.sentence.end);
         // A terminal mark is followed by a space, a quote or the end ("Llama 3.2?" but not "3.2").
         let end = rest.char_indices().find(|&(i, c)| {
@@ -55,5 +65,31 @@ mod tests {
             "Llama 3",
             "warning",
         );
+    }
+
+    #[test]
+    fn presupposed_label_stays_a_claim() {
+        assert_outcome(
+            "Have you tried Llama 3, the open-source model from Meta?",
+            "Llama 3",
+            "warning",
+        );
+        assert_outcome(
+            "Werkt het opensourcemodel Llama 3 ook op een laptop?",
+            "Llama 3",
+            "warning",
+        );
+        assert_outcome(
+            "Why did Meta make Llama 3 open source?",
+            "Llama 3",
+            "warning",
+        );
+        assert_outcome(
+            "Waarom heeft Meta het model Llama 3 eigenlijk open source gemaakt?",
+            "Llama 3",
+            "warning",
+        );
+        assert_outcome("Is Llama 3 open source?", "Llama 3", "none");
+        assert_outcome("Is Llama 3 een opensourcemodel?", "Llama 3", "none");
     }
 }

@@ -296,7 +296,7 @@ fn model_text(
     out
 }
 
-pub fn explain(model: Option<&str>, analysis: &Analysis) -> u8 {
+pub fn explain(model: Option<&str>, sentence: Option<&str>, analysis: &Analysis) -> u8 {
     let settings = match cwd_settings(analysis, false) {
         Ok(s) => s,
         Err(e) => {
@@ -306,6 +306,13 @@ pub fn explain(model: Option<&str>, analysis: &Analysis) -> u8 {
     };
     let glossary = settings.engine.glossary();
     let options = settings.engine.options();
+    if let Some(s) = sentence {
+        let lang = options
+            .lang
+            .unwrap_or_else(|| openclaim::text::lang::detect(s));
+        emit(&settings.engine.explain_structure(s, lang));
+        return 0;
+    }
     let text = match model {
         None => overview(&options.policy, options.definition, glossary),
         Some(name) => match glossary.find(name) {

@@ -1,0 +1,243 @@
+//! The structure of one sentence that holds a claim term: tokens with
+//! coarse word classes, the term's noun-phrase chunk, clauses, cue
+//! operators and the relations that tie each term to models. Built once
+//! per sentence (never per term), in time linear in the sentence, and read
+//! by the rules instead of word distances.
+
+pub mod clauses;
+pub mod lexicon;
+pub mod relations;
+pub mod tokens;
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use crate::detect::{ClaimTerm, Mention};
+use crate::Lang;
+
+pub use clauses::{Clause, ClauseKind, Cue};
+pub use lexicon::{Lexicon, Role};
+pub use relations::{Chunk, HeadKind, Relation, RelationKind};
+pub use tokens::{Class, Token};
+
+/// What kind of question a sentence is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    /// "Is Llama open source?": asks about the label.
+    YesNo,
+    /// "Why did Meta make it open source?": presupposes it.
+    Wh,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Structure {
+    pub lang: Lang,
+    pub sentence: Range<usize>,
+    pub tokens: Vec<Token>,
+    pub cues: Vec<Cue>,
+    pub clauses: Vec<Clause>,
+    /// The sentence's claim terms (plain ranges), in order.
+    pub terms: Vec<Range<usize>>,
+    /// One chunk per term, same order.
+    pub chunks: Vec<Chunk>,
+    pub relations: Vec<Relation>,
+    pub question: Option<Question>,
+}
+
+impl Structure {
+    /// Builds the structure of `sentence`; `terms` are the claim terms that
+    /// lie in it, `here` the mentions that do.
+    pub fn build(
+        text: &str,
+        sentence: Range<usize>,
+        mentions: &[Mention],
+        here: Range<usize>,
+        terms: &[ClaimTerm],
+        lang: Lang,
+    ) -> Structure {
+        let lex = lexicon::embedded(lang);
+        let toks = tokens::tokenize(text, sentence.clone(), mentions, here, terms, lex);
+        let cues = clauses::cues(&toks, lex);
+        let clauses = clauses::clauses(&toks, &cues);
+        let mut chunks = Vec::new();
+        let mut relations = Vec::new();
+        let mut kept_terms = Vec::new();
+        for (k, term) in terms.iter().enumerate() {
+            let Some(ti) = toks.iter().position(|t| t.class == Class::Term(k)) else {
+                continue;
+            };
+            let c = relations::chunk(&toks, ti, term, lex);
+            relations.extend(relations::relate(
+                &toks,
+                &cues,
+                kept_terms.len(),
+                &c,
+                &term.form,
+            ));
+            chunks.push(c);
+            kept_terms.push(term.plain.clone());
+        }
+        let question = Self::question(&toks);
+        Structure {
+            lang,
+            sentence,
+            tokens: toks,
+            cues,
+            clauses,
+            terms: kept_terms,
+            chunks,
+            relations,
+            question,
+        }
+    }
+
+    fn question(toks: &[Token]) -> Option<Question> {
+        let last = toks
+            .iter()
+            .rposition(|t| t.class != Class::Punct || t.lower == "?")?;
+        if toks[last].lower != "?" {
+            return None;
+        }
+        // The question starts after the last colon or full stop ("Llama 3: why …?").
+        let start = toks[..last]
+            .iter()
+            .rposition(|t| t.is_punct(":") || t.is_punct("."))
+            .map(|i| i + 1)
+            .unwrap_or(0);
+        let first = toks[start..last].iter().find(|t| t.class != Class::Punct)?;
+        // "Which", "how (open)" and "what" ask about the label itself
+        // ("How open source is Llama?", "Wat is er open source aan Llama?").
+        let wh = first.roles.has(Role::QuestionWord)
+            && !matches!(
+                first.lower.as_str(),
+                "which" | "welke" | "welk" | "whether" | "how" | "hoe" | "what" | "wat"
+            );
+        Some(if wh { Question::Wh } else { Question::YesNo })
+    }
+
+    /// Index of the term whose plain range is `plain`.
+    pub fn term_index(&self, plain: &Range<usize>) -> Option<usize> {
+        self.terms.iter().position(|t| t == plain)
+    }
+
+    /// The relations of term `k`, most specific first.
+    pub fn relations_of(&self, k: usize) -> impl Iterator<Item = &Relation> {
+        self.relations.iter().filter(move |r| r.term == k)
+    }
+
+    /// The clause holding token `i`.
+    pub fn clause_of(&self, i: usize) -> Option<&Clause> {
+        self.clauses.iter().find(|c| c.toks.contains(&i))
+    }
+
+    /// Cues of `role` within token range `r`.
+    pub fn cues_in(&self, role: Role, r: Range<usize>) -> impl Iterator<Item = &Cue> {
+        self.cues
+            .iter()
+            .filter(move |c| c.role == role && c.toks.start >= r.start && c.toks.end <= r.end)
+    }
+
+    /// The text of a token range.
+    pub fn words<'t>(&self, text: &'t str, r: Range<usize>) -> &'t str {
+        let (Some(a), Some(b)) = (
+            self.tokens.get(r.start),
+            r.end.checked_sub(1).and_then(|e| self.tokens.get(e)),
+        ) else {
+            return "";
+        };
+        text.get(a.span.start..b.span.end).unwrap_or("")
+    }
+
+    /// A readable account of the structure, for `explain --sentence` and
+    /// `check --explain`.
+    pub fn describe(&self, text: &str) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "tokens:");
+        for (i, t) in self.tokens.iter().enumerate() {
+            let class = match t.class {
+                Class::Word if t.cap => "proper?".to_string(),
+                Class::Word => "word".to_string(),
+                Class::Number => "number".to_string(),
+                Class::Punct => "punct".to_string(),
+                Class::Model(_) => "MODEL".to_string(),
+                Class::Term(_) => "TERM".to_string(),
+            };
+            let roles = t.roles.names().join(",");
+            let _ = writeln!(
+                out,
+                "  {i:>3} {:<24} {class}{}{}",
+                text.get(t.span.clone()).unwrap_or(""),
+                if roles.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [{roles}]")
+                },
+                if t.possessive { " possessive" } else { "" }
+            );
+        }
+        let _ = writeln!(out, "clauses:");
+        for c in &self.clauses {
+            let _ = writeln!(
+                out,
+                "  {:<13} {}",
+                c.kind.as_str(),
+                self.words(text, c.toks.clone())
+            );
+        }
+        if !self.cues.is_empty() {
+            let _ = writeln!(out, "cues:");
+            for c in &self.cues {
+                if matches!(c.role, Role::Copula) {
+                    continue;
+                }
+                let _ = writeln!(
+                    out,
+                    "  {:<17} {}",
+                    c.role.as_str(),
+                    self.words(text, c.toks.clone())
+                );
+            }
+        }
+        if let Some(q) = self.question {
+            let _ = writeln!(
+                out,
+                "question: {}",
+                match q {
+                    Question::YesNo => "yes/no (asks about the label)",
+                    Question::Wh => "wh- (presupposes the label)",
+                }
+            );
+        }
+        for (k, c) in self.chunks.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "term {:?}: chunk \"{}\", head \"{}\" ({:?})",
+                text.get(self.terms[k].clone()).unwrap_or(""),
+                self.words(text, c.toks.clone()),
+                self.words(text, c.head..c.head + 1),
+                c.head_kind
+            );
+            let mut any = false;
+            for r in self.relations_of(k) {
+                any = true;
+                let names: Vec<&str> = r
+                    .mentions
+                    .iter()
+                    .filter_map(|m| self.tokens.iter().find(|t| t.class == Class::Model(*m)))
+                    .map(|t| text.get(t.span.clone()).unwrap_or(""))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "  relation {} via \"{}\" -> {}",
+                    r.kind.as_str(),
+                    self.words(text, r.via..r.via + 1),
+                    names.join(", ")
+                );
+            }
+            if !any {
+                let _ = writeln!(out, "  no structural relation to a model");
+            }
+        }
+        out
+    }
+}

@@ -151,7 +151,7 @@ fn flags_win_over_the_file_and_no_config_ignores_it() {
     let r = run(d, &["annotate", "nl/c.md"]);
     assert!(r.stdout.contains("<!-- openclaim#"), "{}", r.stdout);
     let r = run(d, &["annotate", "--style", "critic", "nl/c.md"]);
-    assert!(r.stdout.contains("{>>openclaim:"), "{}", r.stdout);
+    assert!(r.stdout.contains("{>>openclaim#"), "{}", r.stdout);
     // stream reads the working directory's configuration.
     let out = openclaim()
         .current_dir(d.join("nl"))

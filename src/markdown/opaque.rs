@@ -63,8 +63,12 @@ fn urls(body: &str, out: &mut Vec<Range<usize>>) {
     for (i, _) in body.match_indices("WWW.") {
         starts.push(i);
     }
+    // In text order, and a start inside an address already taken is part
+    // of it: each byte is scanned once however many "://" a token holds.
+    starts.sort_unstable();
+    let mut covered = 0;
     for start in starts {
-        if !url_may_start_after(body, start) {
+        if start < covered || !url_may_start_after(body, start) {
             continue;
         }
         let rest = b.get(start..).unwrap_or_default();
@@ -72,20 +76,24 @@ fn urls(body: &str, out: &mut Vec<Range<usize>>) {
             .iter()
             .position(|&c| c.is_ascii_whitespace() || c == b'<')
             .unwrap_or(rest.len());
+        let address = rest.get(..len).unwrap_or_default();
+        let mut opening = address.iter().filter(|&&c| c == b'(').count();
+        let mut closing = address.iter().filter(|&&c| c == b')').count();
         // Trailing punctuation belongs to the sentence, as in GFM.
         while len > 0 {
             let last = rest.get(len - 1).copied().unwrap_or(b' ');
-            let unbalanced_paren = last == b')'
-                && rest.get(..len).is_some_and(|u| {
-                    u.iter().filter(|&&c| c == b'(').count()
-                        < u.iter().filter(|&&c| c == b')').count()
-                });
+            let unbalanced_paren = last == b')' && opening < closing;
             if matches!(
                 last,
                 b'.' | b',' | b':' | b';' | b'!' | b'?' | b'"' | b'\'' | b'*' | b'_' | b'~'
             ) || unbalanced_paren
             {
                 len -= 1;
+                match last {
+                    b'(' => opening -= 1,
+                    b')' => closing -= 1,
+                    _ => {}
+                }
             } else {
                 break;
             }
@@ -97,6 +105,7 @@ fn urls(body: &str, out: &mut Vec<Range<usize>>) {
         }
         if len > 4 {
             out.push(start..start + len);
+            covered = start + len;
         }
     }
 }
@@ -117,6 +126,12 @@ fn math(body: &str, out: &mut Vec<Range<usize>>) {
         slashes % 2 == 1
     };
     let mut i = 0;
+    // Once a `$$` finds no closing `$$`, none after it can: no second search.
+    let mut display_closes = true;
+    // The end of the line on which a `$` found no closing `$`: a later `$`
+    // on that line cannot find one either (any closer for it would have
+    // closed the earlier one).
+    let mut no_close_until = 0;
     while let Some(p) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'$')) {
         let open = i + p;
         if escaped(open) {
@@ -125,17 +140,24 @@ fn math(body: &str, out: &mut Vec<Range<usize>>) {
         }
         if b.get(open + 1) == Some(&b'$') {
             let from = open + 2;
-            match body.get(from..).and_then(|r| r.find("$$")) {
+            match body
+                .get(from..)
+                .filter(|_| display_closes)
+                .and_then(|r| r.find("$$"))
+            {
                 Some(q) => {
                     out.push(open..from + q + 2);
                     i = from + q + 2;
                 }
-                None => i = from,
+                None => {
+                    display_closes = false;
+                    i = from;
+                }
             }
             continue;
         }
         let starts_formula = b.get(open + 1).is_some_and(|c| !c.is_ascii_whitespace());
-        if !starts_formula {
+        if !starts_formula || open < no_close_until {
             i = open + 1;
             continue;
         }
@@ -160,7 +182,10 @@ fn math(body: &str, out: &mut Vec<Range<usize>>) {
                 out.push(open..c + 1);
                 i = c + 1;
             }
-            None => i = open + 1,
+            None => {
+                no_close_until = j;
+                i = open + 1;
+            }
         }
     }
 }
@@ -170,16 +195,28 @@ fn wiki_links(body: &str, out: &mut Vec<Range<usize>>) {
     let mut from = 0;
     while let Some(p) = body.get(from..).and_then(|r| r.find("[[")) {
         let open = from + p;
-        let line_end = body
-            .get(open..)
-            .and_then(|r| r.find('\n'))
-            .map_or(body.len(), |e| open + e);
-        match body.get(open + 2..line_end).and_then(|r| r.find("]]")) {
+        // One scan to the first "]]" or the end of the line, whichever comes
+        // first; with no "]]" on the line no "[[" after this one closes
+        // either, so the search goes on from the next line.
+        let rest = body.as_bytes().get(open + 2..).unwrap_or_default();
+        let mut k = 0;
+        let mut close = None;
+        while let Some(&c) = rest.get(k) {
+            if c == b'\n' {
+                break;
+            }
+            if c == b']' && rest.get(k + 1) == Some(&b']') {
+                close = Some(k);
+                break;
+            }
+            k += 1;
+        }
+        match close {
             Some(q) => {
                 out.push(open..open + 2 + q + 2);
                 from = open + 2 + q + 2;
             }
-            None => from = open + 2,
+            None => from = open + 2 + k,
         }
     }
 }
@@ -195,13 +232,16 @@ fn mdx(body: &str, out: &mut Vec<Range<usize>>) {
                 out.push(open..open + 3 + q + 3);
                 from = open + 3 + q + 3;
             }
-            None => from = open + 3,
+            // No "*/}" after this one: none after a later "{/*" either.
+            None => break,
         }
     }
     for word in ["export ", "import "] {
+        // A line inside a block already taken is part of it.
+        let mut covered = 0;
         for (i, _) in body.match_indices(word) {
             let at_line_start = i == 0 || body.as_bytes().get(i - 1) == Some(&b'\n');
-            if !at_line_start {
+            if !at_line_start || i < covered {
                 continue;
             }
             let line_end = body
@@ -226,6 +266,7 @@ fn mdx(body: &str, out: &mut Vec<Range<usize>>) {
                 end = next_end;
             }
             out.push(i..end);
+            covered = end;
         }
     }
 }

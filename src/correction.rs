@@ -5,7 +5,7 @@
 mod quotation;
 mod wording;
 
-pub use quotation::inside_quotation;
+pub use quotation::{inside_quotation, QuoteScan};
 pub use wording::{wording, Cover, Usage, Wording};
 
 use crate::detect::ClaimForm;

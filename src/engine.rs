@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::annotate::{self, Annotation, Style};
-use crate::correction::{correction, inside_quotation, Cover, Usage};
+use crate::correction::{correction, Cover, QuoteScan, Usage};
 use crate::date::Date;
 use crate::detect::{claims, mentions, ClaimTerm, Matcher, Mention};
 use crate::glossary::Glossary;
@@ -119,7 +119,7 @@ impl<'a> Sentences<'a> {
         self.split[b].get_or_init(|| {
             let block = &self.blocks[b];
             let body = self.text.get(block.plain.clone()).unwrap_or("");
-            sentences::split(body, block.plain.start)
+            windows(self.text, sentences::split(body, block.plain.start))
         })
     }
 
@@ -183,6 +183,49 @@ fn quoted(text: &str, sentence: Range<usize>, term: Range<usize>) -> String {
     out
 }
 
+/// The longest sentence the rules read whole, in bytes. Published
+/// sentences are far shorter; a longer "sentence" is a list or text with
+/// no full stops (a pasted table, a keyword dump, hostile input), and it is
+/// read in windows of about this size cut at spaces, so the work per claim
+/// term stays bounded and a file's time linear in its size.
+const LONGEST_SENTENCE: usize = 2048;
+
+/// `sents` with every sentence longer than [`LONGEST_SENTENCE`] cut into
+/// windows at the last space before the limit (or at the limit, on a char
+/// boundary, when there is none).
+fn windows(text: &str, sents: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    if sents.iter().all(|r| r.len() <= LONGEST_SENTENCE) {
+        return sents;
+    }
+    let mut out = Vec::with_capacity(sents.len());
+    for r in sents {
+        let mut start = r.start;
+        while r.end - start > LONGEST_SENTENCE {
+            let mut cut = start + LONGEST_SENTENCE;
+            while cut > start && !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let window = text.get(start..cut).unwrap_or("");
+            if let Some(space) = window.rfind(' ').filter(|&sp| sp > 0) {
+                cut = start + space;
+            }
+            if cut <= start {
+                break;
+            }
+            out.push(start..cut);
+            start = cut;
+            // The next window starts at a word, not at the space.
+            while text.get(start..start + 1) == Some(" ") {
+                start += 1;
+            }
+        }
+        if start < r.end {
+            out.push(start..r.end);
+        }
+    }
+    out
+}
+
 /// True when the word before `at` (within the sentence starting at
 /// `sentence_start`) introduces a comparison or a complement.
 fn after_comparison(text: &str, sentence_start: usize, at: usize) -> bool {
@@ -203,14 +246,14 @@ fn after_comparison(text: &str, sentence_start: usize, at: usize) -> bool {
 
 /// How the term sits in its sentence, for fitting a replacement: its
 /// neighbouring words and whether it stands in a direct quotation.
-fn usage_of(text: &str, prose: &Prose, term: &ClaimTerm) -> Usage {
+fn usage_of(text: &str, prose: &Prose, term: &ClaimTerm, quotes: &mut QuoteScan) -> Usage {
     let block = prose
         .block_at(term.plain.start)
         .map_or(term.plain.start..term.word.end, |b| b.plain.clone());
     let body = text.get(block.start..block.end).unwrap_or("");
     let at = term.plain.start.saturating_sub(block.start);
-    let quoted =
-        prose.block_at(term.plain.start).is_some_and(|b| b.in_quote) || inside_quotation(body, at);
+    let quoted = prose.block_at(term.plain.start).is_some_and(|b| b.in_quote)
+        || quotes.inside(block.start, body, at);
     let before = text.get(block.start..term.plain.start).unwrap_or("");
     let before = match before.trim_end().rsplit(char::is_whitespace).next() {
         // Punctuation between the word and the term ends the phrase.
@@ -524,6 +567,9 @@ impl Engine {
             0 => usize::MAX,
             n => n,
         };
+        // Terms come in text order: the quotation state of their block is
+        // carried from one to the next.
+        let mut quotes = QuoteScan::default();
         // The context and its sentence structure are built once per sentence.
         let mut cached: Option<Context<'_>> = None;
         for term in &terms {
@@ -552,7 +598,7 @@ impl Engine {
             let pos = positions.position(src_range.start);
             let term_text = src.get(src_range.clone()).unwrap_or("").to_string();
             let sentence_text = text.get(sent_range.clone()).unwrap_or("");
-            let usage = usage_of(text, prose, term);
+            let usage = usage_of(text, prose, term, &mut quotes);
             let mut term_findings: Vec<(Finding, Option<String>, String)> = Vec::new();
             let mut cover = Cover::Term;
             let mut explain = |model: Option<String>, reason: String| {
@@ -887,6 +933,24 @@ mod tests {
 
     fn engine() -> Engine {
         Engine::new(Glossary::embedded().clone(), Options::default())
+    }
+
+    #[test]
+    fn a_sentence_longer_than_the_limit_is_read_in_windows_cut_at_spaces() {
+        let text = "open source Llama ".repeat(400);
+        let r = 0..text.trim_end().len();
+        let w = windows(&text, vec![r.clone(), r.end..r.end]);
+        assert!(w.len() > 3, "{w:?}");
+        assert!(w.iter().all(|x| x.len() <= LONGEST_SENTENCE));
+        // Windows are in order, cover the sentence but for the spaces cut at,
+        // and start at a word.
+        assert_eq!(w[0].start, 0);
+        for pair in w.windows(2) {
+            assert!(pair[0].end <= pair[1].start);
+            assert_eq!(text.get(pair[0].end..pair[1].start), Some(" "));
+        }
+        // Short sentences come back as they were.
+        assert_eq!(windows("a. b.", vec![0..2, 3..5]), vec![0..2, 3..5]);
     }
 
     #[test]

@@ -85,7 +85,6 @@ fn a_megabyte_paragraph_of_claims_stops_at_the_cap() {
 // megabyte with tens of thousands of terms (see issue 13).
 
 #[test]
-#[ignore = "quadratic in the decision stage (sentence structure rebuilt per claim term): issue 13"]
 fn a_megabyte_paragraph_of_claims_under_the_default_cap() {
     let text = claims_paragraph(MB);
     let r = engine(Options::default().max_findings).check("a.md", &text);
@@ -94,14 +93,12 @@ fn a_megabyte_paragraph_of_claims_under_the_default_cap() {
 }
 
 #[test]
-#[ignore = "quadratic in the decision stage (sentence structure rebuilt per claim term): issue 13"]
 fn a_megabyte_of_open_source_finishes_without_findings() {
     let r = engine(Options::default().max_findings).check("a.md", &repeat("open source ", MB));
     assert!(r.findings.is_empty());
 }
 
 #[test]
-#[ignore = "quadratic in the decision stage (sentence structure rebuilt per claim term): issue 13"]
 fn a_megabyte_of_open_source_llama_finishes_with_bounded_findings() {
     let r =
         engine(Options::default().max_findings).check("a.md", &repeat("open source Llama ", MB));

@@ -9,34 +9,69 @@
 /// after a space and close before one, so apostrophes ("Meta's",
 /// "zo'n") never open a quotation.
 pub fn inside_quotation(block: &str, at: usize) -> bool {
-    let Some(before) = block.get(..at) else {
-        return false;
-    };
-    let mut double: Option<char> = None;
-    let mut single = false;
-    let mut prev: Option<char> = None;
-    let mut chars = before.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied().or_else(|| block[at..].chars().next());
-        let opens_word = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
-            && next.is_some_and(|n| !n.is_whitespace());
-        let closes_word =
-            prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !n.is_alphanumeric());
-        match c {
-            '"' => double = if double.is_some() { None } else { Some(c) },
-            '“' | '„' | '«' if double.is_none() => double = Some(c),
-            // „…“ closes with the mark English opens with.
-            '“' if double == Some('„') => double = None,
-            '”' | '»' if double.is_some() => double = None,
-            // Dutch also writes ”…” with the same mark on both sides.
-            '”' if opens_word => double = Some(c),
-            '‘' | '\'' if !single && opens_word => single = true,
-            '’' | '\'' if single && closes_word => single = false,
-            _ => {}
+    QuoteScan::default().inside(0, block, at)
+}
+
+/// The quotation state of one block carried forward from term to term:
+/// the state after a character depends only on the text before it and the
+/// character after it, so terms asked about in text order cost one pass
+/// over their block together, not one pass each from its start.
+#[derive(Debug, Default)]
+pub struct QuoteScan {
+    /// The block scanned (its start in the plain text), None before the first.
+    block: Option<usize>,
+    /// How far into the block the state below holds.
+    pos: usize,
+    double: Option<char>,
+    single: bool,
+    prev: Option<char>,
+}
+
+impl QuoteScan {
+    /// [`inside_quotation`] for `at` in `block`, which starts at
+    /// `block_start` of the plain text; a new block, or an offset before the
+    /// last one asked about, starts the scan again.
+    pub fn inside(&mut self, block_start: usize, block: &str, at: usize) -> bool {
+        if block.get(..at).is_none() {
+            return false;
         }
-        prev = Some(c);
+        if self.block != Some(block_start) || at < self.pos {
+            *self = QuoteScan {
+                block: Some(block_start),
+                ..QuoteScan::default()
+            };
+        }
+        let from = self.pos;
+        let mut chars = block.get(from..at).unwrap_or("").char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n).or_else(|| {
+                block
+                    .get(from + i + c.len_utf8()..)
+                    .and_then(|r| r.chars().next())
+            });
+            let prev = self.prev;
+            let opens_word = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
+                && next.is_some_and(|n| !n.is_whitespace());
+            let closes_word = prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| !n.is_alphanumeric());
+            let double = self.double;
+            match c {
+                '"' => self.double = if double.is_some() { None } else { Some(c) },
+                '“' | '„' | '«' if double.is_none() => self.double = Some(c),
+                // „…“ closes with the mark English opens with.
+                '“' if double == Some('„') => self.double = None,
+                '”' | '»' if double.is_some() => self.double = None,
+                // Dutch also writes ”…” with the same mark on both sides.
+                '”' if opens_word => self.double = Some(c),
+                '‘' | '\'' if !self.single && opens_word => self.single = true,
+                '’' | '\'' if self.single && closes_word => self.single = false,
+                _ => {}
+            }
+            self.prev = Some(c);
+        }
+        self.pos = at;
+        self.double.is_some() || self.single
     }
-    double.is_some() || single
 }
 
 #[cfg(test)]
@@ -46,6 +81,25 @@ mod tests {
     fn quoted(s: &str, term: &str) -> bool {
         let at = s.find(term).expect("term in sentence");
         inside_quotation(s, at)
+    }
+
+    #[test]
+    fn a_scan_carried_forward_agrees_with_a_scan_from_the_start() {
+        let block = "He said: “Llama 3 is open source.” Then 'open' and „GPT-4o is open source“, \"Mistral\" it's open source.";
+        let mut scan = QuoteScan::default();
+        for (at, _) in block.char_indices() {
+            assert_eq!(
+                scan.inside(7, block, at),
+                inside_quotation(block, at),
+                "at {at}"
+            );
+        }
+        // Back to an earlier offset, and another block: the scan starts again.
+        assert_eq!(scan.inside(7, block, 12), inside_quotation(block, 12));
+        assert_eq!(
+            scan.inside(9, "\"open source\"", 1),
+            inside_quotation("\"open source\"", 1)
+        );
     }
 
     #[test]

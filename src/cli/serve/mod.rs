@@ -88,6 +88,9 @@ impl Engines {
                 Options {
                     definition,
                     explain,
+                    // The server's own budget (--max-findings, 422) governs
+                    // a request; the file cap of the batch commands does not.
+                    max_findings: 0,
                     ..base.clone()
                 },
             )

@@ -55,8 +55,11 @@
 //! - Footnote, when the trailer would change the document's blocks (an
 //!   unclosed code fence, `<pre>`, `<!--` … at the end): the whole document
 //!   is rendered in the Comment style instead.
-//! - Any annotation that `strip` would not find again in the result (the
-//!   insertion changed the Markdown around it) is left out; see [`render`].
+//! - An annotation that `strip` would not find again in the result (the
+//!   insertion changed the Markdown around it, e.g. a comment's `-->` after
+//!   an unclosed `<!--`) takes the next form that does round-trip: a
+//!   substitution, a CriticMarkup comment, an HTML comment. Only where no
+//!   form does is it left out; see [`render`].
 
 mod guard;
 mod strip;
@@ -176,8 +179,10 @@ pub struct Annotation {
 ///
 /// The result is checked: if [`strip`] would not give `src` back (an
 /// insertion next to unusual Markdown changed how the text around it
-/// parses), only the annotations that round-trip on their own are kept,
-/// and if even those do not, `src` is returned unchanged. The article is
+/// parses), each annotation takes the first form that round-trips on its
+/// own (see the module's fallbacks), one with no such form is left out, and
+/// if the combination still does not round-trip, `src` is returned
+/// unchanged. The article is
 /// never damaged to make room for a note.
 ///
 /// The block structure (see [`block_structure`]) is unchanged as long as
@@ -189,19 +194,38 @@ pub fn render(src: &str, annotations: &[Annotation], style: Style) -> String {
     if accepted.is_empty() {
         return src.to_owned();
     }
-    let out = render_unchecked(src, &accepted, style);
+    let first: Vec<Placed> = accepted
+        .iter()
+        .map(|&(ann, term)| Placed {
+            ann,
+            form: Form::preferred(src, ann, term, style),
+        })
+        .collect();
+    let out = render_placed(src, &first);
     if strip(&out) == src {
         return out;
     }
-    let alone: Vec<_> = accepted
+    // Some insertion changed the Markdown around it (an unclosed `<!--`
+    // that a comment's `-->` would close, a bracket that a footnote
+    // reference would pair with, …): give each annotation the first form
+    // that round-trips on its own, so a claim loses its note only when no
+    // form at all can be inserted there.
+    let alone: Vec<Placed> = accepted
         .iter()
-        .filter(|a| strip(&render_unchecked(src, std::slice::from_ref(*a), style)) == src)
-        .copied()
+        .zip(&first)
+        .filter_map(|(&(ann, term), placed)| {
+            placed
+                .form
+                .with_fallbacks(src, ann, term)
+                .into_iter()
+                .map(|form| Placed { ann, form })
+                .find(|p| strip(&render_placed(src, std::slice::from_ref(p))) == src)
+        })
         .collect();
     if alone.is_empty() {
         return src.to_owned();
     }
-    let out = render_unchecked(src, &alone, style);
+    let out = render_placed(src, &alone);
     if strip(&out) == src {
         out
     } else {
@@ -209,12 +233,67 @@ pub fn render(src: &str, annotations: &[Annotation], style: Style) -> String {
     }
 }
 
-fn render_unchecked(src: &str, accepted: &[(&Annotation, &str)], style: Style) -> String {
-    match style {
-        Style::Critic => render_inline(src, accepted, Style::Critic),
-        Style::Comment => render_inline(src, accepted, Style::Comment),
-        Style::Footnote => render_footnotes(src, accepted),
+/// The byte form one annotation takes in the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// `{~~TERM~>REPL~~}{>>…<<}`.
+    Substitution,
+    /// `TERM{>>…<<}`.
+    CriticComment,
+    /// `TERM<!-- … -->`.
+    HtmlComment,
+    /// `TERM[^openclaim-N-CHECK]` plus a trailer definition.
+    FootnoteRef,
+}
+
+impl Form {
+    /// The form the style asks for at this place.
+    fn preferred(src: &str, ann: &Annotation, term: &str, style: Style) -> Form {
+        match style {
+            Style::Critic
+                if ann.replacement.is_some() && substitution_safe(src, ann.term.start, term) =>
+            {
+                Form::Substitution
+            }
+            Style::Critic => Form::CriticComment,
+            Style::Comment => Form::HtmlComment,
+            // `[label][^openclaim-…]` and `[^openclaim-…][next]` could read
+            // as a reference link: there the note is an HTML comment.
+            Style::Footnote => {
+                let next_is_bracket = src.get(ann.term.end..).is_some_and(|r| r.starts_with('['));
+                if term.ends_with(']') || next_is_bracket {
+                    Form::HtmlComment
+                } else {
+                    Form::FootnoteRef
+                }
+            }
+        }
     }
+
+    /// This form, then the others in the order they disturb Markdown least:
+    /// a CriticMarkup comment holds no `<`…`>` pair that could open or close
+    /// HTML, an HTML comment holds no bracket or brace.
+    fn with_fallbacks(self, src: &str, ann: &Annotation, term: &str) -> Vec<Form> {
+        let mut forms = vec![self];
+        if ann.replacement.is_some() && substitution_safe(src, ann.term.start, term) {
+            forms.push(Form::Substitution);
+        }
+        forms.extend([Form::CriticComment, Form::HtmlComment]);
+        let mut seen = Vec::with_capacity(forms.len());
+        forms.retain(|f| {
+            let new = !seen.contains(f);
+            seen.push(*f);
+            new
+        });
+        forms
+    }
+}
+
+/// An annotation with the form it takes.
+#[derive(Debug, Clone, Copy)]
+struct Placed<'a> {
+    ann: &'a Annotation,
+    form: Form,
 }
 
 /// The annotations that will be rendered, with the term text of each.
@@ -248,55 +327,12 @@ fn substitution_safe(src: &str, start: usize, term: &str) -> bool {
             .is_some_and(|before| before.ends_with('\\'))
 }
 
-fn render_inline(src: &str, accepted: &[(&Annotation, &str)], style: Style) -> String {
-    let mut out = String::with_capacity(src.len() + accepted.len() * 96);
-    let mut pos = 0;
-    for &(ann, term) in accepted {
-        let Range { start, end } = ann.term;
-        out.push_str(src.get(pos..start).unwrap_or_default());
-        let replacement = ann.replacement.as_deref();
-        match (style, replacement) {
-            (Style::Critic, Some(r)) if substitution_safe(src, start, term) => {
-                push_substitution(&mut out, term, &sanitize(r), &sanitize(&ann.comment));
-            }
-            (Style::Critic, _) => {
-                out.push_str(term);
-                push_critic_comment(&mut out, &with_suggestion(&ann.comment, replacement));
-            }
-            (_, _) => {
-                out.push_str(term);
-                push_html_comment(&mut out, &sanitize(&ann.comment));
-            }
-        }
-        pos = end;
-    }
-    out.push_str(src.get(pos..).unwrap_or_default());
-    out
-}
-
-fn render_footnotes(src: &str, accepted: &[(&Annotation, &str)]) -> String {
-    let mut out = String::with_capacity(src.len() + accepted.len() * 128 + 64);
-    let mut notes = Vec::with_capacity(accepted.len());
-    let mut pos = 0;
-    for &(ann, term) in accepted {
-        out.push_str(src.get(pos..ann.term.end).unwrap_or_default());
-        let note = with_suggestion(&ann.comment, ann.replacement.as_deref());
-        // `[label][^openclaim-…]` and `[^openclaim-…][next]` could read as a
-        // reference link: there the note is an HTML comment.
-        let next_is_bracket = src.get(ann.term.end..).is_some_and(|r| r.starts_with('['));
-        if term.ends_with(']') || next_is_bracket {
-            push_html_comment(&mut out, &note);
-        } else {
-            notes.push(note);
-            push_footnote_ref(
-                &mut out,
-                notes.len(),
-                notes.last().map_or("", String::as_str),
-            );
-        }
-        pos = ann.term.end;
-    }
-    out.push_str(src.get(pos..).unwrap_or_default());
+/// Writes every annotation in its form; footnote references get their
+/// trailer, and if that trailer would change the document's blocks (an
+/// unclosed code fence, `<pre>`, `<!--` … at the end) they become HTML
+/// comments instead.
+fn render_placed(src: &str, placed: &[Placed]) -> String {
+    let (mut out, notes) = render_inline(src, placed);
     if notes.is_empty() {
         return out;
     }
@@ -305,8 +341,58 @@ fn render_footnotes(src: &str, accepted: &[(&Annotation, &str)]) -> String {
     let kept = structure::block_events(&out)
         .eq(structure::block_events(src).chain(structure::block_events(trailer)));
     if kept {
-        out
-    } else {
-        render_inline(src, accepted, Style::Comment)
+        return out;
     }
+    let comments: Vec<Placed> = placed
+        .iter()
+        .map(|p| Placed {
+            ann: p.ann,
+            form: if p.form == Form::FootnoteRef {
+                Form::HtmlComment
+            } else {
+                p.form
+            },
+        })
+        .collect();
+    render_inline(src, &comments).0
+}
+
+/// The text with every annotation inserted, and the footnote notes in the
+/// order of their references.
+fn render_inline(src: &str, placed: &[Placed]) -> (String, Vec<String>) {
+    let mut out = String::with_capacity(src.len() + placed.len() * 96);
+    let mut notes = Vec::new();
+    let mut pos = 0;
+    for p in placed {
+        let Range { start, end } = p.ann.term;
+        let term = src.get(start..end).unwrap_or_default();
+        out.push_str(src.get(pos..start).unwrap_or_default());
+        let replacement = p.ann.replacement.as_deref();
+        match p.form {
+            Form::Substitution => {
+                let r = replacement.unwrap_or(term);
+                push_substitution(&mut out, term, &sanitize(r), &sanitize(&p.ann.comment));
+            }
+            Form::CriticComment => {
+                out.push_str(term);
+                push_critic_comment(&mut out, &with_suggestion(&p.ann.comment, replacement));
+            }
+            Form::HtmlComment => {
+                out.push_str(term);
+                push_html_comment(&mut out, &with_suggestion(&p.ann.comment, replacement));
+            }
+            Form::FootnoteRef => {
+                out.push_str(term);
+                notes.push(with_suggestion(&p.ann.comment, replacement));
+                push_footnote_ref(
+                    &mut out,
+                    notes.len(),
+                    notes.last().map_or("", String::as_str),
+                );
+            }
+        }
+        pos = end;
+    }
+    out.push_str(src.get(pos..).unwrap_or_default());
+    (out, notes)
 }

@@ -106,6 +106,8 @@ fn footnote_fallbacks() {
     // It ends inside a code fence that only the end of the document closes
     // (opened after a block quote ended the fence inside it). Examples 127,
     // 137 and 139 fell back too while words inside code could be annotated;
-    // now nothing is inserted there.
-    assert_eq!(fell_back, [239]);
+    // now nothing is inserted there. In 347 a footnote reference after
+    // "baz" would not survive the stray backtick and `>` around it; that
+    // one note takes the HTML-comment form instead of being left out.
+    assert_eq!(fell_back, [239, 347]);
 }

@@ -658,6 +658,59 @@ mod tests {
     use super::super::testing::assert_outcome;
 
     #[test]
+    fn structure_ties_appositions_coordinated_adjectives_and_causatives() {
+        // An apposition closed by a comma before the verb.
+        assert_outcome(
+            "Google's open-source small language model, Gemma 2, now runs on a phone, the company said.",
+            "Gemma 2",
+            "note",
+        );
+        assert_outcome(
+            "Het nieuwe open-source taalmodel van Google, Gemma 2, draait nu ook op een telefoon.",
+            "Gemma 2",
+            "warning",
+        );
+        // Coordinated adjectives before the head.
+        assert_outcome(
+            "The newcomer is Llama 3.1, a fast and open-source model that runs on a laptop.",
+            "Llama 3.1",
+            "warning",
+        );
+        assert_outcome(
+            "De nieuwkomer is Llama 3.1, een snel en open-source model voor op de laptop.",
+            "Llama 3.1",
+            "warning",
+        );
+        // "Make X open source", with the object named or a pronoun.
+        assert_outcome(
+            "Last summer Meta made Llama 3.1 open source for every developer.",
+            "Llama 3.1",
+            "warning",
+        );
+        assert_outcome(
+            "Meta heeft Llama 3.1 vorige zomer open source gemaakt.",
+            "Llama 3.1",
+            "warning",
+        );
+        assert_outcome(
+            "Who built Llama 3.1, and why did Meta make it open source?",
+            "Llama 3.1",
+            "warning",
+        );
+        // Negative: the head is another noun, or the apposition is the tools'.
+        assert_outcome(
+            "Meta's open-source training tools, the ones behind Llama 3.1, are on GitHub.",
+            "Llama 3.1",
+            "none",
+        );
+        assert_outcome(
+            "Meta maakte de trainingscode van Llama 3.1 niet open source.",
+            "Llama 3.1",
+            "none",
+        );
+    }
+
+    #[test]
     fn english_positive() {
         assert_outcome(
             "Meta's open-source Llama 3.2 model can now see images.",

@@ -18,8 +18,19 @@ impl Rule for Question {
     fn apply(&self, ctx: &Context<'_>, term: &ClaimTerm, j: &mut Judgment) {
         // "Have you heard of Llama, Meta's open-source model?" presupposes the
         // label; "Why did Meta make Llama open source?" does too.
+        let st = &ctx.structure;
+        let at = st
+            .term_index(&term.plain)
+            .and_then(|k| st.chunks.get(k))
+            .map(|c| c.term);
+        let asked = at.map(|i| st.question_at(i));
+        // "Llama is open source, but why does it matter?": the question is
+        // the part after the conjunction; the claim before it stands.
+        if st.question.is_some() && asked == Some(None) {
+            return;
+        }
         if j.attributive()
-            || (ctx.structure.question == Some(Asked::Wh)
+            || (asked.flatten() == Some(Asked::Wh)
                 && matches!(term.form, ClaimForm::Predicative | ClaimForm::Verb)
                 && !j.subjects.is_empty())
         {
@@ -91,5 +102,35 @@ mod tests {
         );
         assert_outcome("Is Llama 3 open source?", "Llama 3", "none");
         assert_outcome("Is Llama 3 een opensourcemodel?", "Llama 3", "none");
+    }
+
+    #[test]
+    fn a_statement_before_a_coordinated_question_stands() {
+        assert_outcome(
+            "Llama 3 is Meta's open-source model, but what does that mean for newsrooms?",
+            "Llama 3",
+            "warning",
+        );
+        assert_outcome(
+            "Llama 3 is het opensourcemodel van Meta, maar wat betekent dat voor redacties?",
+            "Llama 3",
+            "warning",
+        );
+        // The claim is in the asking part.
+        assert_outcome(
+            "Meta calls it a breakthrough, but is Llama 3 really open source?",
+            "Llama 3",
+            "none",
+        );
+        assert_outcome(
+            "Meta spreekt van een doorbraak, maar is Llama 3 wel open source?",
+            "Llama 3",
+            "none",
+        );
+        assert_outcome(
+            "Is Llama 3 open source, or is it only open weights?",
+            "Llama 3",
+            "none",
+        );
     }
 }

@@ -29,6 +29,7 @@ pub fn cues(toks: &[Token], lex: &Lexicon) -> Vec<Cue> {
         Role::Exemplifier,
         Role::Contrast,
         Role::Naming,
+        Role::Causative,
         Role::Condition,
         Role::Copula,
     ];

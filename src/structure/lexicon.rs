@@ -39,6 +39,9 @@ pub enum Role {
     QuestionWord,
     /// Introduces a name in apposition: "called", "genaamd".
     Naming,
+    /// A verb that gives its object a property: "made Llama open source",
+    /// "maakte het model open source".
+    Causative,
     /// A noun that names a model or a class of models.
     ModelHead,
     /// A noun that takes "of X" to mean a form of model X: "release of".
@@ -48,7 +51,7 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 22] = [
+    pub const ALL: [Role; 23] = [
         Role::Determiner,
         Role::Pronoun,
         Role::Preposition,
@@ -68,6 +71,7 @@ impl Role {
         Role::Contrast,
         Role::QuestionWord,
         Role::Naming,
+        Role::Causative,
         Role::ModelHead,
         Role::OfHead,
         Role::OtherHead,
@@ -98,6 +102,7 @@ impl Role {
             Role::Contrast => "contrast",
             Role::QuestionWord => "question_word",
             Role::Naming => "naming",
+            Role::Causative => "causative",
             Role::ModelHead => "model_head",
             Role::OfHead => "of_head",
             Role::OtherHead => "other_head",
@@ -175,6 +180,8 @@ struct File {
     #[serde(default)]
     naming: Vec<String>,
     #[serde(default)]
+    causative: Vec<String>,
+    #[serde(default)]
     model_head: Vec<String>,
     #[serde(default)]
     of_head: Vec<String>,
@@ -183,7 +190,7 @@ struct File {
 }
 
 impl File {
-    fn lists(&self) -> [(Role, &Vec<String>); 22] {
+    fn lists(&self) -> [(Role, &Vec<String>); 23] {
         [
             (Role::Determiner, &self.determiner),
             (Role::Pronoun, &self.pronoun),
@@ -204,6 +211,7 @@ impl File {
             (Role::Contrast, &self.contrast),
             (Role::QuestionWord, &self.question_word),
             (Role::Naming, &self.naming),
+            (Role::Causative, &self.causative),
             (Role::ModelHead, &self.model_head),
             (Role::OfHead, &self.of_head),
             (Role::OtherHead, &self.other_head),

@@ -42,6 +42,11 @@ pub struct Structure {
     pub chunks: Vec<Chunk>,
     pub relations: Vec<Relation>,
     pub question: Option<Question>,
+    /// Where the question begins, as a token index: a declarative clause
+    /// before a coordinated question ("Llama is open source, but why does it
+    /// matter?") is not asked. Each entry starts a part of the sentence and
+    /// says whether that part asks, and how.
+    pub question_parts: Vec<(usize, Option<Question>)>,
 }
 
 impl Structure {
@@ -77,7 +82,8 @@ impl Structure {
             chunks.push(c);
             kept_terms.push(term.plain.clone());
         }
-        let question = Self::question(&toks);
+        let question_parts = Self::question_parts(&toks);
+        let question = question_parts.last().and_then(|p| p.1);
         Structure {
             lang,
             sentence,
@@ -88,31 +94,81 @@ impl Structure {
             chunks,
             relations,
             question,
+            question_parts,
         }
     }
 
-    fn question(toks: &[Token]) -> Option<Question> {
-        let last = toks
+    /// The parts of a sentence that ends in a question mark, split after the
+    /// last colon or full stop ("Llama 3: why …?") and before a conjunction
+    /// that opens a new question ("… open source, but why …?", "What is
+    /// Llama and why …?"). A part asks when it starts with a question word
+    /// or a verb, or when it is the last part.
+    fn question_parts(toks: &[Token]) -> Vec<(usize, Option<Question>)> {
+        let Some(last) = toks
             .iter()
-            .rposition(|t| t.class != Class::Punct || t.lower == "?")?;
+            .rposition(|t| t.class != Class::Punct || t.lower == "?")
+        else {
+            return vec![(0, None)];
+        };
         if toks[last].lower != "?" {
-            return None;
+            return vec![(0, None)];
         }
-        // The question starts after the last colon or full stop ("Llama 3: why …?").
         let start = toks[..last]
             .iter()
             .rposition(|t| t.is_punct(":") || t.is_punct("."))
             .map(|i| i + 1)
             .unwrap_or(0);
-        let first = toks[start..last].iter().find(|t| t.class != Class::Punct)?;
-        // "Which", "how (open)" and "what" ask about the label itself
-        // ("How open source is Llama?", "Wat is er open source aan Llama?").
-        let wh = first.roles.has(Role::QuestionWord)
-            && !matches!(
-                first.lower.as_str(),
-                "which" | "welke" | "welk" | "whether" | "how" | "hoe" | "what" | "wat"
+        let opens_question = |t: &Token| {
+            t.roles.has(Role::QuestionWord)
+                || (t.roles.has(Role::Auxiliary) || t.roles.has(Role::Copula))
+        };
+        let mut starts = vec![start];
+        for i in start + 1..last {
+            let t = &toks[i];
+            let conj = matches!(
+                t.lower.as_str(),
+                "and" | "but" | "or" | "so" | "yet" | "en" | "maar" | "of" | "dus"
             );
-        Some(if wh { Question::Wh } else { Question::YesNo })
+            if conj
+                && toks.get(i + 1).is_some_and(|n| {
+                    n.class == Class::Word && n.roles.has(Role::QuestionWord)
+                        || (toks[i - 1].is_punct(",") && opens_question(n))
+                })
+            {
+                starts.push(i + 1);
+            }
+        }
+        let mut parts = vec![(0, None)];
+        let n = starts.len();
+        for (k, &s) in starts.iter().enumerate() {
+            let first = toks[s..last].iter().find(|t| t.class != Class::Punct);
+            let asks = first.is_some_and(|f| f.class == Class::Word && opens_question(f));
+            let kind = if !asks && k + 1 < n {
+                None
+            } else {
+                // "Which", "how (open)" and "what" ask about the label itself
+                // ("How open source is Llama?", "Wat is er open source aan Llama?").
+                let wh = first.is_some_and(|f| {
+                    f.roles.has(Role::QuestionWord)
+                        && !matches!(
+                            f.lower.as_str(),
+                            "which" | "welke" | "welk" | "whether" | "how" | "hoe" | "what" | "wat"
+                        )
+                });
+                Some(if wh { Question::Wh } else { Question::YesNo })
+            };
+            parts.push((s, kind));
+        }
+        parts
+    }
+
+    /// Whether, and how, the part of the sentence holding token `i` asks.
+    pub fn question_at(&self, i: usize) -> Option<Question> {
+        self.question_parts
+            .iter()
+            .rev()
+            .find(|p| p.0 <= i)
+            .and_then(|p| p.1)
     }
 
     /// Index of the term whose plain range is `plain`.

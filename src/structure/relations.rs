@@ -115,6 +115,28 @@ fn closed(t: &Token) -> bool {
             || (r.has(Role::Pronoun) && !r.has(Role::Determiner)))
 }
 
+/// Whether token `i` joins two adjectives of one noun phrase: "and", "or",
+/// "en", "of" or a comma with a lowercase content word before it that is
+/// not itself a head ("free and open-source", "snel, open-source").
+fn is_adjective_link(toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    let link = t.is_punct(",") || matches!(t.lower.as_str(), "and" | "or" | "en" | "of");
+    link && i > 0 && {
+        let p = &toks[i - 1];
+        p.class == Class::Word
+            && !p.cap
+            && !closed(p)
+            && !p.roles.has(Role::Determiner)
+            && !p.roles.has(Role::ModelHead)
+            && !p.roles.has(Role::OtherHead)
+            && !p.roles.has(Role::Labelling)
+            && i >= 2
+            && (toks[i - 2].roles.has(Role::Determiner)
+                || toks[i - 2].possessive
+                || is_adjective_link(toks, i - 2))
+    }
+}
+
 fn head_kind(word: &str, lex: &Lexicon) -> HeadKind {
     let r = lex.roles(word);
     if r.has(Role::ModelHead) {
@@ -136,15 +158,18 @@ pub fn chunk(toks: &[Token], ti: usize, term: &ClaimTerm, lex: &Lexicon) -> Chun
     let mut left = ti;
     while left > 0 && ti - left < 5 {
         let t = &toks[left - 1];
-        let ok = match t.class {
-            Class::Word => {
-                (t.roles.has(Role::Determiner) || t.possessive || !closed(t))
-                    && !t.roles.has(Role::Labelling)
-            }
-            Class::Number => true,
-            Class::Model(_) => t.possessive,
-            _ => t.lower == "-",
-        };
+        // Coordinated adjectives: "a free and open-source model", "a fast,
+        // open-source model".
+        let ok = is_adjective_link(toks, left - 1)
+            || match t.class {
+                Class::Word => {
+                    (t.roles.has(Role::Determiner) || t.possessive || !closed(t))
+                        && !t.roles.has(Role::Labelling)
+                }
+                Class::Number => true,
+                Class::Model(_) => t.possessive,
+                _ => t.lower == "-",
+            };
         if !ok {
             break;
         }
@@ -397,7 +422,16 @@ pub fn relate(
                 ));
             }
         }
-        // Apposition after: "Meta's open-source model, Llama, …", "(Llama 3)".
+        // Apposition after: "Meta's open-source model, Llama, …", "(Llama 3)",
+        // also past a maker ("the open-source model from Meta, Llama 3,",
+        // "het open-source taalmodel van Google, Gemma 2,").
+        let maker = toks.get(after).is_some_and(|t| {
+            matches!(t.lower.as_str(), "from" | "by" | "of" | "van" | "door")
+        }) && toks
+            .get(after + 1)
+            .is_some_and(|t| t.class == Class::Word && t.cap && !closed(t))
+            && toks.get(after + 2).is_some_and(|t| t.is_punct(","));
+        let after = if maker { after + 2 } else { after };
         if let Some(p) = toks.get(after) {
             if (p.is_punct(",")
                 || p.is_punct("(")
@@ -407,17 +441,16 @@ pub fn relate(
                 && toks.get(after + 1).and_then(Token::model).is_some()
             {
                 let list = list_forward(toks, after + 1);
-                let end = (after + 1..toks.len())
-                    .find(|&k| {
-                        toks[k].model().is_none()
-                            && !toks[k].is_punct(",")
-                            && !toks[k].roles.has(Role::Conjunction)
-                    })
-                    .unwrap_or(toks.len());
+                // The apposition closes right after its last name: with
+                // punctuation ("model, Llama, played …"), a relative
+                // ("…, Llama, which …") or the end of the sentence.
+                let last = (after + 1..toks.len())
+                    .rev()
+                    .find(|&k| list.last().is_some_and(|&m| toks[k].model() == Some(m)))
+                    .unwrap_or(after + 1);
                 let closes = toks
-                    .get(end)
-                    .is_none_or(|t| t.class == Class::Punct || t.roles.has(Role::Relative))
-                    || end == toks.len();
+                    .get(last + 1)
+                    .is_none_or(|t| t.class == Class::Punct || t.roles.has(Role::Relative));
                 if closes {
                     out.push(rel(RelationKind::Apposition, list, after));
                 }
@@ -476,13 +509,24 @@ pub fn relate(
         if as_tok {
             k -= 1;
         }
-        // The object just before "as" (or before the phrase in Dutch).
+        // The object just before "as" (or before the phrase in Dutch); a
+        // pronoun object stands for the nearest model before it ("what is
+        // Llama and why did Meta make it open source?").
         let mut obj = None;
+        let mut object_model = None;
         let mut j = k;
         while j > 0 && k - j < 4 {
             let t = &toks[j - 1];
-            if t.model().is_some() {
+            if let Some(m) = t.model() {
                 obj = Some(j - 1);
+                object_model = Some(m);
+                break;
+            }
+            if matches!(t.lower.as_str(), "it" | "them" | "het" | "hem") {
+                object_model = (j.saturating_sub(16)..j - 1)
+                    .rev()
+                    .find_map(|x| toks[x].model());
+                obj = object_model.map(|_| j - 1);
                 break;
             }
             let filler = t.class == Class::Word
@@ -492,21 +536,31 @@ pub fn relate(
             }
             j -= 1;
         }
-        if let Some(o) = obj {
-            let verb = (o.saturating_sub(4)..o).rev().find(|&v| {
-                cues.iter()
-                    .any(|q| q.role == Role::Labelling && q.toks.contains(&v))
-            });
-            if let Some(v) = verb.filter(|_| {
-                as_tok
-                    || toks[c.toks.start].roles.has(Role::Determiner)
-                    || c.head_kind == HeadKind::Predicative
-            }) {
-                out.push(rel(
-                    RelationKind::SecondaryPredication,
-                    vec![toks[o].model().unwrap_or(0)],
-                    v,
-                ));
+        if let (Some(o), Some(m)) = (obj, object_model) {
+            let cue_at =
+                |v: usize, role: Role| cues.iter().any(|q| q.role == role && q.toks.contains(&v));
+            let verb = (o.saturating_sub(4)..o)
+                .rev()
+                .find(|&v| cue_at(v, Role::Labelling));
+            // "made Llama open source"; Dutch puts the verb last: "heeft
+            // Llama open source gemaakt".
+            let causative = (!as_tok && c.head_kind == HeadKind::Predicative)
+                .then(|| {
+                    (o.saturating_sub(4)..o)
+                        .rev()
+                        .chain(after..toks.len().min(after + 2))
+                        .find(|&v| cue_at(v, Role::Causative))
+                })
+                .flatten();
+            if let Some(v) = verb
+                .filter(|_| {
+                    as_tok
+                        || toks[c.toks.start].roles.has(Role::Determiner)
+                        || c.head_kind == HeadKind::Predicative
+                })
+                .or(causative)
+            {
+                out.push(rel(RelationKind::SecondaryPredication, vec![m], v));
             }
         } else if as_tok {
             // Passive: "Llama, which is marketed as open source", "Llama was touted as …".

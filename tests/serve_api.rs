@@ -4,46 +4,16 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use serde_json::{json, Value};
 
-const BIN: &str = env!("CARGO_BIN_EXE_openclaim");
+mod common;
 
-/// A running `openclaim serve --port 0`, stopped when dropped.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-}
+use common::{Server, BIN};
 
 impl Server {
-    fn start(extra: &[&str]) -> Server {
-        let mut child = Command::new(BIN)
-            .args(["serve", "--port", "0"])
-            .args(extra)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start openclaim serve");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("read the address line");
-        let addr = line
-            .split("http://")
-            .nth(1)
-            .and_then(|rest| rest.trim().strip_suffix('/'))
-            .and_then(|a| a.parse().ok())
-            .unwrap_or_else(|| {
-                let _ = child.kill();
-                panic!("no address in {line:?}")
-            });
-        Server { child, addr }
-    }
-
     fn host(&self) -> String {
         self.addr.to_string()
     }
@@ -72,13 +42,6 @@ impl Server {
             &[("Content-Type", "application/json")],
             body.to_string().as_bytes(),
         )
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

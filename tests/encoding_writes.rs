@@ -29,9 +29,11 @@ fn s(p: &Path) -> &str {
     p.to_str().expect("utf8 path")
 }
 
+type Encoder = fn(&str) -> Vec<u8>;
+
 /// The encodings under test: a name, the bytes of `text` in it (with its
 /// byte-order mark), and the `--encoding` it needs, if any.
-fn encodings() -> Vec<(&'static str, fn(&str) -> Vec<u8>, Option<&'static str>)> {
+fn encodings() -> Vec<(&'static str, Encoder, Option<&'static str>)> {
     vec![
         ("utf-16le", |t| utf16(t, true), None),
         ("utf-16be", |t| utf16(t, false), None),

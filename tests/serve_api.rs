@@ -676,7 +676,7 @@ fn base64(bytes: &[u8]) -> String {
         let n = c
             .iter()
             .enumerate()
-            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+            .fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
         for i in 0..4 {
             out.push(if i <= c.len() {
                 A[(n >> (18 - 6 * i)) as usize & 63] as char
@@ -692,7 +692,7 @@ fn unbase64(text: &str) -> Vec<u8> {
     const A: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let (mut acc, mut bits, mut out) = (0u32, 0, Vec::new());
     for c in text.trim_end_matches('=').chars() {
-        acc = acc << 6 | A.find(c).expect("base64") as u32;
+        acc = (acc << 6) | A.find(c).expect("base64") as u32;
         bits += 6;
         if bits >= 8 {
             bits -= 8;

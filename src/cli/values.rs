@@ -6,7 +6,7 @@
 
 use std::ffi::OsStr;
 
-use clap::builder::{PossibleValue, StringValueParser, TryMapValueParser, TypedValueParser};
+use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 
 use openclaim::config::FailOn;
 use openclaim::source::Encoding;
@@ -18,7 +18,7 @@ use super::args::LangArg;
 #[derive(Clone)]
 pub struct Shown<T: Clone + Send + Sync + 'static> {
     values: &'static [(&'static str, &'static str)],
-    parser: TryMapValueParser<StringValueParser, fn(String) -> Result<T, String>>,
+    parse: fn(String) -> Result<T, String>,
 }
 
 impl<T: Clone + Send + Sync + 'static> Shown<T> {
@@ -26,10 +26,7 @@ impl<T: Clone + Send + Sync + 'static> Shown<T> {
         values: &'static [(&'static str, &'static str)],
         parse: fn(String) -> Result<T, String>,
     ) -> Shown<T> {
-        Shown {
-            values,
-            parser: StringValueParser::new().try_map(parse),
-        }
+        Shown { values, parse }
     }
 }
 
@@ -42,7 +39,10 @@ impl<T: Clone + Send + Sync + 'static> TypedValueParser for Shown<T> {
         arg: Option<&clap::Arg>,
         value: &OsStr,
     ) -> Result<T, clap::Error> {
-        self.parser.parse_ref(cmd, arg, value)
+        // clap's own adapter, so that errors look like every other value error.
+        StringValueParser::new()
+            .try_map(self.parse)
+            .parse_ref(cmd, arg, value)
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {

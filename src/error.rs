@@ -25,6 +25,14 @@ pub enum InputError {
         column: usize,
         offset: usize,
     },
+    #[error("{file}:{line}:{column}: the output has {character:?} (U+{code:04X}), which {encoding} cannot hold; nothing was written (convert the file to UTF-8 first)", code = u32::from(*character))]
+    Unencodable {
+        file: String,
+        line: usize,
+        column: usize,
+        character: char,
+        encoding: &'static str,
+    },
     #[error("{file}: {size} bytes exceeds the limit of {limit} bytes")]
     TooLarge { file: String, size: u64, limit: u64 },
 }

@@ -20,6 +20,7 @@ pub mod config;
 pub mod correction;
 pub mod date;
 pub mod detect;
+pub mod encode;
 pub mod engine;
 pub mod error;
 pub mod eval;

@@ -15,6 +15,26 @@ pub enum Encoding {
     Latin1,
 }
 
+impl Encoding {
+    /// Every encoding, in the order help and error messages list them.
+    pub const ALL: [Encoding; 4] = [
+        Encoding::Utf8,
+        Encoding::Utf16Le,
+        Encoding::Utf16Be,
+        Encoding::Latin1,
+    ];
+
+    /// The name `--encoding` and the API's `encoding` take.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+            Encoding::Latin1 => "latin1",
+        }
+    }
+}
+
 impl std::str::FromStr for Encoding {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
@@ -46,18 +66,11 @@ pub fn decode_as<'a>(
     bytes: &'a [u8],
     encoding: Option<Encoding>,
 ) -> Result<Cow<'a, str>, InputError> {
-    let encoding = encoding.or(match bytes {
-        [0xFF, 0xFE, ..] => Some(Encoding::Utf16Le),
-        [0xFE, 0xFF, ..] => Some(Encoding::Utf16Be),
-        _ => None,
-    });
-    match encoding {
-        Some(Encoding::Utf16Le) => return utf16(file, bytes, u16::from_le_bytes),
-        Some(Encoding::Utf16Be) => return utf16(file, bytes, u16::from_be_bytes),
-        Some(Encoding::Latin1) => {
-            return Ok(Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect()))
-        }
-        Some(Encoding::Utf8) | None => {}
+    match crate::encode::encoding_of(bytes, encoding) {
+        Encoding::Utf16Le => return utf16(file, bytes, u16::from_le_bytes),
+        Encoding::Utf16Be => return utf16(file, bytes, u16::from_be_bytes),
+        Encoding::Latin1 => return Ok(Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect())),
+        Encoding::Utf8 => {}
     }
     if let Some(kind) = document_kind(bytes) {
         return Err(InputError::NotText {

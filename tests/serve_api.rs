@@ -4,46 +4,16 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use serde_json::{json, Value};
 
-const BIN: &str = env!("CARGO_BIN_EXE_openclaim");
+mod common;
 
-/// A running `openclaim serve --port 0`, stopped when dropped.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-}
+use common::{Server, BIN};
 
 impl Server {
-    fn start(extra: &[&str]) -> Server {
-        let mut child = Command::new(BIN)
-            .args(["serve", "--port", "0"])
-            .args(extra)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start openclaim serve");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("read the address line");
-        let addr = line
-            .split("http://")
-            .nth(1)
-            .and_then(|rest| rest.trim().strip_suffix('/'))
-            .and_then(|a| a.parse().ok())
-            .unwrap_or_else(|| {
-                let _ = child.kill();
-                panic!("no address in {line:?}")
-            });
-        Server { child, addr }
-    }
-
     fn host(&self) -> String {
         self.addr.to_string()
     }
@@ -72,13 +42,6 @@ impl Server {
             &[("Content-Type", "application/json")],
             body.to_string().as_bytes(),
         )
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -703,4 +666,131 @@ fn open_starts_the_browser_on_the_page() {
     let _ = child.wait();
     assert!(url.starts_with("http://127.0.0.1:"), "{line}");
     assert_eq!(opened.trim_end(), url);
+}
+
+/// Base64 with padding, as a client would send it.
+fn base64(bytes: &[u8]) -> String {
+    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for c in bytes.chunks(3) {
+        let n = c
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
+        for i in 0..4 {
+            out.push(if i <= c.len() {
+                A[(n >> (18 - 6 * i)) as usize & 63] as char
+            } else {
+                '='
+            });
+        }
+    }
+    out
+}
+
+fn unbase64(text: &str) -> Vec<u8> {
+    const A: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let (mut acc, mut bits, mut out) = (0u32, 0, Vec::new());
+    for c in text.trim_end_matches('=').chars() {
+        acc = (acc << 6) | A.find(c).expect("base64") as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    out
+}
+
+fn utf16le_with_bom(text: &str) -> Vec<u8> {
+    let mut out = vec![0xFF, 0xFE];
+    out.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    out
+}
+
+#[test]
+fn an_article_in_another_encoding_comes_as_bytes_and_goes_back_in_it() {
+    let s = Server::start(&[]);
+    let text = "Caf\u{e9} news: Meta released Llama 3, an open-source model.\n";
+    let plain = s.post_json("/api/annotate", &json!({"markdown": text, "lang": "en"}));
+    assert_eq!(plain.status, 200, "{}", plain.text());
+    let plain = plain.json();
+    let annotated = plain["annotated"].as_str().expect("annotated");
+    assert!(plain.get("annotated_base64").is_none() && plain.get("encoding").is_none());
+
+    let latin1: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+    for (bytes, encoding, named) in [
+        (latin1.clone(), Some("latin1"), "latin1"),
+        (latin1.clone(), Some("ISO-8859-1"), "latin1"),
+        (utf16le_with_bom(text), None, "utf-16le"),
+        (text.as_bytes().to_vec(), Some("utf-8"), "utf-8"),
+    ] {
+        let mut body = json!({"markdown_base64": base64(&bytes), "lang": "en"});
+        if let Some(e) = encoding {
+            body["encoding"] = json!(e);
+        }
+        let r = s.post_json("/api/annotate", &body);
+        assert_eq!(r.status, 200, "{encoding:?}: {}", r.text());
+        let got = r.json();
+        assert_eq!(got["encoding"], named);
+        // The existing keys are the same as for the text; the BOM, kept as
+        // U+FEFF, shifts the offsets of the UTF-16 article by three bytes.
+        assert_eq!(got["findings"].as_array().map(Vec::len), Some(1), "{got}");
+        assert_eq!(got["findings"][0]["term"], "open-source");
+        let back = unbase64(got["annotated_base64"].as_str().expect("annotated_base64"));
+        let want = match named {
+            "latin1" => annotated.chars().map(|c| c as u32 as u8).collect(),
+            "utf-16le" => utf16le_with_bom(annotated),
+            _ => annotated.as_bytes().to_vec(),
+        };
+        assert_eq!(back, want, "{encoding:?}");
+        let text_back = got["annotated"]
+            .as_str()
+            .expect("annotated")
+            .trim_start_matches('\u{feff}');
+        assert_eq!(text_back, annotated);
+
+        let r = s.post_json("/api/check", &body);
+        assert_eq!(r.status, 200, "{}", r.text());
+        let got = r.json();
+        assert_eq!(got["encoding"], named);
+        assert_eq!(got["findings"][0]["model"]["canonical"], "Llama 3");
+        assert!(got.get("annotated_base64").is_none());
+    }
+}
+
+#[test]
+fn encoding_mistakes_get_400_or_422_with_a_message() {
+    let s = Server::start(&[]);
+    let b64 = base64(b"Caf\xe9: Llama 3 is open source.\n");
+    for path in ["/api/check", "/api/annotate"] {
+        let r = s.post_json(path, &json!({"markdown_base64": b64, "encoding": "ebcdic"}));
+        assert_eq!(r.status, 400, "{}", r.text());
+        let message = error_message(&r);
+        for allowed in ["ebcdic", "utf-8", "utf-16le", "utf-16be", "latin1"] {
+            assert!(message.contains(allowed), "{message}");
+        }
+        let r = s.post_json(path, &json!({"markdown": "x", "encoding": "latin1"}));
+        assert_eq!(r.status, 400);
+        assert!(
+            error_message(&r).contains("markdown_base64"),
+            "{}",
+            r.text()
+        );
+        let r = s.post_json(path, &json!({"markdown": "x", "markdown_base64": b64}));
+        assert_eq!(r.status, 400);
+        let r = s.post_json(path, &json!({"markdown_base64": "not base64!"}));
+        assert_eq!(r.status, 400);
+        assert!(error_message(&r).contains("base64"), "{}", r.text());
+        // Latin-1 bytes said to be UTF-8: located, as the CLI locates them.
+        let r = s.post_json(path, &json!({"markdown_base64": b64}));
+        assert_eq!(r.status, 422, "{}", r.text());
+        let got = r.json();
+        let e = got["error"].as_str().unwrap_or("");
+        assert!(
+            e.starts_with("draft.md:1:4: invalid UTF-8") && e.contains("\"encoding\""),
+            "{e}"
+        );
+    }
 }

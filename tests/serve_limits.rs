@@ -3,48 +3,18 @@
 //! wait is bounded; the only times asserted are the liveness limits the
 //! server promises (answers at all, closes at all, exits within 2 s).
 
-use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::io::{ErrorKind, Read, Write};
+use std::net::TcpStream;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-const BIN: &str = env!("CARGO_BIN_EXE_openclaim");
+mod common;
 
-/// A running `openclaim serve --port 0`, stopped when dropped.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-}
+use common::Server;
 
 impl Server {
-    fn start(extra: &[&str]) -> Server {
-        let mut child = Command::new(BIN)
-            .args(["serve", "--port", "0"])
-            .args(extra)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start openclaim serve");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("read the address line");
-        let addr = line
-            .split("http://")
-            .nth(1)
-            .and_then(|rest| rest.trim().strip_suffix('/'))
-            .and_then(|a| a.parse().ok())
-            .unwrap_or_else(|| {
-                let _ = child.kill();
-                panic!("no address in {line:?}")
-            });
-        Server { child, addr }
-    }
-
     fn pid(&self) -> u32 {
         self.child.id()
     }
@@ -139,13 +109,6 @@ impl Server {
         std::fs::read_dir(format!("/proc/{}/fd", self.pid()))
             .ok()
             .map(|d| d.count())
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

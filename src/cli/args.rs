@@ -2,13 +2,13 @@
 
 use std::path::PathBuf;
 
-use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use openclaim::date::Date;
 
 use super::batch::BatchArgs;
 use super::stream::StreamArgs;
+use super::values;
 pub use openclaim::config::FailOn;
 use openclaim::{Definition, Lang, Style};
 
@@ -22,7 +22,7 @@ checks each against a license glossary, and reports or annotates what is wrong.\
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O error."
 )]
 pub struct Cli {
-    /// Colour in diagnostics: auto (when writing to a terminal and NO_COLOR is unset), always or never
+    /// Colour in diagnostics
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, global = true)]
     pub color: ColorWhen,
     #[command(subcommand)]
@@ -31,18 +31,21 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
+    /// When writing to a terminal and NO_COLOR is unset
     Auto,
+    /// Always, even into a pipe or a file
     Always,
+    /// Never
     Never,
 }
 
 #[derive(Debug, Args, Clone)]
 pub struct Analysis {
-    /// Article language when the front matter has no `lang:`: nl, en or auto (detected; the default)
-    #[arg(long, value_name = "nl|en|auto", value_parser = parse_lang_or_auto, global = true)]
+    /// Article language when the front matter has no `lang:`
+    #[arg(long, value_name = "nl|en|auto", value_parser = values::lang(), global = true)]
     pub lang: Option<LangArg>,
-    /// What counts as open source: osaid (OSI Open Source AI Definition; the default) or license (an OSI license on the weights)
-    #[arg(long, value_parser = definition_parser(), global = true)]
+    /// What counts as open source
+    #[arg(long, value_name = "osaid|license", value_parser = values::definition(), global = true)]
     pub definition: Option<Definition>,
     /// Extra glossary directory, layered over the embedded glossary (repeatable)
     #[arg(long = "glossary", value_name = "DIR", global = true)]
@@ -68,10 +71,11 @@ pub enum Command {
         /// Files, directories (every .md and .markdown below, hidden and .gitignored ones too) or - for stdin
         #[arg(required = true)]
         paths: Vec<String>,
+        /// Report format
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
-        /// Lowest severity that makes the exit code 1: warning (default), note or never
-        #[arg(long, value_parser = fail_on_parser())]
+        /// Lowest severity that makes the exit code 1
+        #[arg(long, value_name = "SEVERITY", value_parser = values::fail_on())]
         fail_on: Option<FailOn>,
         /// Exit 0 even when there are findings (2 still means an error)
         #[arg(long)]
@@ -107,8 +111,8 @@ pub enum Command {
         /// Leave the finding with this id (from the JSON report or the page) as written (repeatable)
         #[arg(long = "dismiss", value_name = "ID")]
         dismissed: Vec<String>,
-        /// Lowest severity that makes the exit code 1: warning (default), note or never
-        #[arg(long, value_parser = fail_on_parser())]
+        /// Lowest severity that makes the exit code 1
+        #[arg(long, value_name = "SEVERITY", value_parser = values::fail_on())]
         fail_on: Option<FailOn>,
         /// Exit 0 even when there are findings (2 still means an error)
         #[arg(long)]
@@ -132,11 +136,11 @@ pub enum Command {
         /// Rewrite the input files (atomically; unchanged files are left alone)
         #[arg(long)]
         in_place: bool,
-        /// Annotation style: critic (default), footnote or comment
-        #[arg(long, value_parser = style_parser())]
+        /// Annotation style (default: the configuration's `style`, else critic)
+        #[arg(long, value_name = "STYLE", value_parser = values::style())]
         style: Option<Style>,
-        /// Lowest severity that makes the exit code 1: warning (default), note or never
-        #[arg(long, value_parser = fail_on_parser())]
+        /// Lowest severity that makes the exit code 1
+        #[arg(long, value_name = "SEVERITY", value_parser = values::fail_on())]
         fail_on: Option<FailOn>,
         /// Exit 0 even when there are findings (2 still means an error)
         #[arg(long)]
@@ -150,23 +154,32 @@ pub enum Command {
     Stream(StreamArgs),
     /// Remove the annotations openclaim inserted, and nothing else
     Strip {
-        /// Annotated files (or - for stdin) whose openclaim annotations are removed
+        /// Annotated files, directories (every .md and .markdown below) or - for stdin, whose openclaim annotations are removed
         #[arg(required = true)]
         paths: Vec<String>,
         /// Write to FILE instead of standard output (one input only)
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        #[arg(short = 'o', long = "output", value_name = "FILE", conflicts_with_all = ["out_dir", "in_place"])]
         output: Option<PathBuf>,
+        /// Write each stripped file below DIR, mirroring its path below its directory argument
+        #[arg(long, value_name = "DIR", conflicts_with = "in_place")]
+        out_dir: Option<PathBuf>,
+        /// Rewrite the input files (atomically; files with no annotation are left alone)
+        #[arg(long)]
+        in_place: bool,
+        /// Read inputs in this encoding (files are written back in it)
+        #[arg(long, value_name = "ENCODING", value_parser = values::encoding())]
+        encoding: Option<openclaim::source::Encoding>,
     },
     /// Measure the checker on labelled sentences (TSV: id, lang, text, model, label, note)
     Eval {
-        /// Labelled sentence files, tab-separated: id, lang, text, model, label, note
+        /// Labelled sentence files (.tsv), one row per sentence: id, lang, text, model, label (the expected verdict), note
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Exit 1 when precision falls below this
-        #[arg(long)]
+        /// Exit 1 when precision falls below this (0 to 1)
+        #[arg(long, value_name = "RATIO")]
         min_precision: Option<f64>,
-        /// Exit 1 when recall falls below this
-        #[arg(long)]
+        /// Exit 1 when recall falls below this (0 to 1)
+        #[arg(long, value_name = "RATIO")]
         min_recall: Option<f64>,
         #[command(flatten)]
         analysis: Analysis,
@@ -196,6 +209,7 @@ pub enum Command {
     },
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     Completions {
+        /// The shell the script is for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -211,12 +225,13 @@ pub enum Command {
 pub enum ConfigCommand {
     /// The effective configuration for PATH (default: the working directory), with where each value came from
     Show {
+        /// A file or directory whose configuration is shown (default: the working directory)
         path: Option<PathBuf>,
         /// As check and annotate would see it with this --fail-on
-        #[arg(long, value_parser = fail_on_parser())]
+        #[arg(long, value_name = "SEVERITY", value_parser = values::fail_on())]
         fail_on: Option<FailOn>,
         /// As annotate would see it with this --style
-        #[arg(long, value_parser = style_parser())]
+        #[arg(long, value_name = "STYLE", value_parser = values::style())]
         style: Option<Style>,
         #[command(flatten)]
         analysis: Analysis,
@@ -227,6 +242,7 @@ pub enum ConfigCommand {
 pub enum GlossaryCommand {
     /// A table of every model: name, developer, license, status
     List {
+        /// Output format
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
         #[command(flatten)]
@@ -234,21 +250,30 @@ pub enum GlossaryCommand {
     },
     /// One entry with its facts and sources (aliases resolve)
     Show {
+        /// A model name, alias or glossary id
         name: String,
+        /// Output format
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
         #[command(flatten)]
         analysis: Analysis,
     },
     /// Validate a glossary directory (default: the embedded glossary)
-    Check { dir: Option<PathBuf> },
+    Check {
+        /// A glossary directory of .toml files (default: the embedded glossary)
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Diagnostics as rustc prints them: the line, the claim underlined, the license and a correction
     Human,
+    /// One line per finding: path:line:col: severity: message
     Compact,
+    /// One JSON report for the whole run (schema/report.schema.json)
     Json,
+    /// One JSON object per file, one per line
     Jsonl,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
     Sarif,
@@ -258,21 +283,10 @@ pub enum Format {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
+    /// A table for reading
     Text,
+    /// JSON, for other programs
     Json,
-}
-
-fn fail_on_parser() -> impl TypedValueParser<Value = FailOn> {
-    PossibleValuesParser::new(["warning", "note", "never"]).try_map(|s| s.parse::<FailOn>())
-}
-
-fn style_parser() -> impl TypedValueParser<Value = Style> {
-    PossibleValuesParser::new(Style::ALL.map(Style::name))
-        .try_map(|s| s.parse::<Style>().map_err(|e| e.to_string()))
-}
-
-fn definition_parser() -> impl TypedValueParser<Value = Definition> {
-    PossibleValuesParser::new(["osaid", "license"]).try_map(|s| s.parse::<Definition>())
 }
 
 /// `--lang`: a language, or `auto` (as in the configuration file) for "detect".
@@ -284,15 +298,6 @@ impl Analysis {
     pub fn lang(&self) -> Option<Lang> {
         self.lang.and_then(|l| l.0)
     }
-}
-
-fn parse_lang_or_auto(s: &str) -> Result<LangArg, String> {
-    if s.eq_ignore_ascii_case("auto") {
-        return Ok(LangArg(None));
-    }
-    s.parse()
-        .map(|l| LangArg(Some(l)))
-        .map_err(|_| format!("unknown language '{s}': expected nl, en or auto"))
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

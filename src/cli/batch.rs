@@ -17,12 +17,14 @@ use openclaim::source;
 
 use super::args::Format;
 use super::config::{Configs, Settings};
+use super::dest::prepare_out_dir;
+pub use super::dest::Dest;
 use super::inputs::{io_message, Input};
 use super::pool::{ordered_map, Sink};
 use super::progress::Progress;
 use super::summary::{Record, Stats, Written};
 use super::walk::{Inputs, Item, WalkOptions};
-use super::write::{atomic_write, same_file};
+use super::write::{same_file, write_article};
 use super::{output, sarif, EXIT_ERROR, EXIT_FINDINGS};
 
 /// Options shared by `check` and `annotate` for runs over many files.
@@ -40,8 +42,8 @@ pub struct BatchArgs {
     /// Report any input larger than this as an error instead of reading it (suffixes K, M, G: KiB, MiB, GiB)
     #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_size)]
     pub max_bytes: u64,
-    /// Read inputs in this encoding: utf-8 (default; UTF-16 with a byte-order mark is recognised), utf-16le, utf-16be or latin1
-    #[arg(long, value_name = "ENCODING")]
+    /// Read inputs in this encoding (annotate and fix write files back in it)
+    #[arg(long, value_name = "ENCODING", value_parser = super::values::encoding())]
     pub encoding: Option<source::Encoding>,
     /// No progress bar and no summary (error lines are still printed)
     #[arg(short = 'q', long)]
@@ -92,19 +94,6 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         .ok()
         .and_then(|n| n.checked_mul(mult))
         .ok_or_else(|| format!("'{s}': expected a number of bytes, e.g. 65536 or 64M"))
-}
-
-/// Where `annotate` puts its output.
-#[derive(Debug, Clone)]
-pub enum Dest {
-    Stdout,
-    /// `-o FILE`, one input only.
-    File(PathBuf),
-    /// `--out-dir DIR`: the input tree mirrored below DIR.
-    OutDir(PathBuf),
-    InPlace,
-    /// `fix --diff`: a unified diff on standard output, nothing written.
-    Diff,
 }
 
 #[derive(Debug, Clone)]
@@ -182,6 +171,15 @@ pub fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "unknown panic".into())
 }
 
+/// One input as read: its text, the encoding a rewrite must be written
+/// in, and (for a file) its metadata.
+#[derive(Clone, Copy)]
+struct Loaded<'a> {
+    text: &'a str,
+    encoding: source::Encoding,
+    meta: Option<&'a std::fs::Metadata>,
+}
+
 struct Worker<'a> {
     configs: &'a Configs,
     mode: &'a Mode,
@@ -253,13 +251,19 @@ impl Worker<'_> {
             }
         };
         let text: &str = &decoded;
+        let encoding = openclaim::encode::encoding_of(&bytes, self.encoding);
         if let Some(e) = super::language::refuse(&name, text, settings.engine.options().lang) {
             let report = failed(&mut rec, e);
             self.render(&report, None, &mut rec);
             return rec;
         }
         let analysed = catch_unwind(AssertUnwindSafe(|| {
-            self.analyse(&settings, &item, &name, text, meta.as_ref(), &mut rec)
+            let read = Loaded {
+                text,
+                encoding,
+                meta: meta.as_ref(),
+            };
+            self.analyse(&settings, &item, &name, &read, &mut rec)
         }));
         let report = match analysed {
             Ok(report) => report,
@@ -285,10 +289,14 @@ impl Worker<'_> {
         settings: &Settings,
         item: &Item,
         name: &str,
-        text: &str,
-        meta: Option<&std::fs::Metadata>,
+        read: &Loaded<'_>,
         rec: &mut Record,
     ) -> FileReport {
+        let Loaded {
+            text,
+            encoding,
+            meta,
+        } = *read;
         match self.mode {
             Mode::Check { .. } => {
                 let result = settings.engine.check(name, text);
@@ -330,7 +338,7 @@ impl Worker<'_> {
                     None => Err(format!(
                         "{name}: cannot be mirrored into --out-dir or rewritten in place; use -o FILE"
                     )),
-                    Some(t) => self.write(&t, &annotated, meta, mode, dest),
+                    Some(t) => self.write(&t, &annotated, encoding, meta, mode, dest),
                 };
                 match written {
                     Ok(()) => rec.written = Written::Yes,
@@ -354,6 +362,7 @@ impl Worker<'_> {
         &self,
         target: &Path,
         text: &str,
+        encoding: source::Encoding,
         meta: Option<&std::fs::Metadata>,
         mode: Option<std::fs::Permissions>,
         dest: &Dest,
@@ -370,7 +379,7 @@ impl Worker<'_> {
                     .map_err(|e| format!("{}: {}", parent.display(), io_message(&e)))?;
             }
         }
-        atomic_write(target, text, mode)
+        write_article(target, text, encoding, mode)
     }
 
     /// What standard output gets for this file, rendered on the worker.
@@ -515,20 +524,9 @@ pub fn run(
         ..
     } = &mode
     {
-        if let Err(e) = std::fs::create_dir_all(d) {
-            super::error(&format!("{}: {}", d.display(), io_message(&e)));
+        if let Err(e) = prepare_out_dir(d, paths) {
+            super::error(&e);
             return EXIT_ERROR;
-        }
-        for p in paths {
-            if std::fs::canonicalize(p)
-                .is_ok_and(|c| std::fs::canonicalize(d).is_ok_and(|o| o == c))
-            {
-                super::error(&format!(
-                    "--out-dir {} is the input directory {p}; use --in-place to rewrite files",
-                    d.display()
-                ));
-                return EXIT_ERROR;
-            }
         }
     }
     // Only an existing directory has a canonical path, so the out-dir is

@@ -7,6 +7,7 @@ mod batch;
 mod color;
 mod commands;
 mod config;
+mod dest;
 mod diff;
 mod inputs;
 mod language;
@@ -17,6 +18,7 @@ mod sarif;
 mod serve;
 mod stream;
 mod summary;
+mod values;
 mod walk;
 mod write;
 
@@ -78,12 +80,7 @@ pub fn run() -> ExitCode {
             batch,
             analysis,
         } => {
-            let dest = match (output, out_dir, in_place) {
-                (Some(f), _, _) => batch::Dest::File(f),
-                (None, Some(d), _) => batch::Dest::OutDir(d),
-                (None, None, true) => batch::Dest::InPlace,
-                (None, None, false) => batch::Dest::Stdout,
-            };
+            let dest = dest::Dest::from_flags(output, out_dir, in_place, false);
             commands::annotate(&paths, dest, style, fail_on, no_exit, &batch, &analysis)
         }
         Command::Fix {
@@ -98,17 +95,21 @@ pub fn run() -> ExitCode {
             batch,
             analysis,
         } => {
-            let dest = match (output, out_dir, in_place, diff) {
-                (Some(f), ..) => batch::Dest::File(f),
-                (None, Some(d), ..) => batch::Dest::OutDir(d),
-                (None, None, true, _) => batch::Dest::InPlace,
-                (None, None, false, true) => batch::Dest::Diff,
-                (None, None, false, false) => batch::Dest::Stdout,
-            };
+            let dest = dest::Dest::from_flags(output, out_dir, in_place, diff);
             commands::fix(&paths, dest, dismissed, fail_on, no_exit, &batch, &analysis)
         }
         Command::Stream(args) => stream::stream(&args),
-        Command::Strip { paths, output } => commands::strip(&paths, output.as_deref()),
+        Command::Strip {
+            paths,
+            output,
+            out_dir,
+            in_place,
+            encoding,
+        } => commands::strip(
+            &paths,
+            dest::Dest::from_flags(output, out_dir, in_place, false),
+            encoding,
+        ),
         Command::Eval {
             files,
             min_precision,

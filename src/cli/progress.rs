@@ -26,19 +26,56 @@ pub struct Progress {
     last: Instant,
 }
 
+/// What a person typing an article at the terminal is told, so that a
+/// command waiting for standard input does not look like one that hangs.
+pub const STDIN_HINT: &str =
+    "openclaim: reading the article from standard input; end it with Ctrl-D";
+
+/// What stderr shows while a run works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shows {
+    /// The standard-input hint.
+    pub hint: bool,
+    /// The progress bar.
+    pub bar: bool,
+}
+
+impl Shows {
+    /// A bar only on a terminal, for more than one input, and never while
+    /// a person types an article into the terminal: it would spin at
+    /// "0/0 files" over what they type. One file or standard input is read
+    /// in a moment, and a bar would only be left behind on the terminal.
+    pub fn decide(
+        quiet: bool,
+        args: &[String],
+        stdin_terminal: bool,
+        stderr_terminal: bool,
+    ) -> Shows {
+        let typed = stdin_terminal && args.iter().any(|a| a == "-");
+        let single =
+            args.len() == 1 && (args[0] == "-" || std::path::Path::new(&args[0]).is_file());
+        Shows {
+            hint: typed,
+            bar: !quiet && !single && !typed && stderr_terminal,
+        }
+    }
+}
+
 const TEMPLATE: &str =
     "{spinner} {pos}/{len} files  {msg}  [{elapsed_precise}, ETA {eta}] {wide_bar}";
 
 impl Progress {
     pub fn new(quiet: bool, args: &[String], options: &WalkOptions) -> Progress {
-        if args.iter().any(|a| a == "-") && std::io::stdin().is_terminal() {
-            eprintln!("openclaim: reading the article from standard input (end with Ctrl-D)");
+        let shows = Shows::decide(
+            quiet,
+            args,
+            std::io::stdin().is_terminal(),
+            std::io::stderr().is_terminal(),
+        );
+        if shows.hint {
+            eprintln!("{STDIN_HINT}");
         }
-        // One file or standard input is read in a moment: a bar would only
-        // be left behind on the terminal.
-        let single =
-            args.len() == 1 && (args[0] == "-" || std::path::Path::new(&args[0]).is_file());
-        if quiet || single || !std::io::stderr().is_terminal() {
+        if !shows.bar {
             return Progress {
                 bar: None,
                 counter: None,
@@ -122,5 +159,40 @@ impl Progress {
 impl Drop for Progress {
     fn drop(&mut self) {
         self.finish();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn typing_at_the_terminal_gets_the_hint_and_no_bar() {
+        let dir = args(&["src"]);
+        let with_stdin = args(&["-", "src"]);
+        let hint = Shows {
+            hint: true,
+            bar: false,
+        };
+        assert_eq!(Shows::decide(false, &args(&["-"]), true, true), hint);
+        assert_eq!(Shows::decide(false, &with_stdin, true, true), hint);
+        assert_eq!(Shows::decide(true, &with_stdin, true, true), hint);
+        // Piped in: no hint, and the bar as for any run of many inputs.
+        let bar = Shows {
+            hint: false,
+            bar: true,
+        };
+        assert_eq!(Shows::decide(false, &with_stdin, false, true), bar);
+        assert_eq!(Shows::decide(false, &dir, true, true), bar);
+        let none = Shows {
+            hint: false,
+            bar: false,
+        };
+        assert_eq!(Shows::decide(false, &dir, true, false), none);
+        assert_eq!(Shows::decide(true, &dir, true, true), none);
     }
 }

@@ -33,7 +33,7 @@ pub struct StreamArgs {
     #[arg(long)]
     pub annotate: bool,
     /// Annotation style for --annotate (default: the configuration's `style`, else critic)
-    #[arg(long, value_parser = parse_style)]
+    #[arg(long, value_name = "STYLE", value_parser = super::values::style())]
     pub style: Option<Style>,
     /// Worker threads (default: every core)
     #[arg(short = 'j', long = "jobs", value_name = "N")]
@@ -43,11 +43,6 @@ pub struct StreamArgs {
     pub max_bytes: u64,
     #[command(flatten)]
     pub analysis: Analysis,
-}
-
-fn parse_style(s: &str) -> Result<Style, String> {
-    s.parse()
-        .map_err(|e: openclaim::annotate::ParseStyleError| e.to_string())
 }
 
 const READ_FAILED: &str = "cannot read standard input";

@@ -8,12 +8,28 @@ use std::fs::Permissions;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use openclaim::encode::encode;
+use openclaim::source::Encoding;
+
 use super::inputs::io_message;
 
-/// Writes `text` to `path` atomically. `mode` is given to the new file
+/// Writes an article's new `text` atomically in the `encoding` its input was
+/// read in. Text that encoding cannot hold is an error at its position, and
+/// nothing is written.
+pub fn write_article(
+    path: &Path,
+    text: &str,
+    encoding: Encoding,
+    mode: Option<Permissions>,
+) -> Result<(), String> {
+    let bytes = encode(&path.display().to_string(), text, encoding).map_err(|e| e.to_string())?;
+    atomic_write(path, &bytes, mode)
+}
+
+/// Writes `bytes` to `path` atomically. `mode` is given to the new file
 /// (the input's permissions when mirroring or rewriting it); without it an
 /// existing target keeps its permissions and a new one gets the default.
-pub fn atomic_write(path: &Path, text: &str, mode: Option<Permissions>) -> Result<(), String> {
+pub fn atomic_write(path: &Path, bytes: &[u8], mode: Option<Permissions>) -> Result<(), String> {
     let fail = |e: std::io::Error| format!("{}: {}", path.display(), io_message(&e));
     // Rewriting through a symbolic link replaces the file it points to, not the link.
     let target: PathBuf = match std::fs::symlink_metadata(path) {
@@ -33,7 +49,7 @@ pub fn atomic_write(path: &Path, text: &str, mode: Option<Permissions>) -> Resul
         default_mode(&mut builder);
     }
     let mut tmp = builder.tempfile_in(dir).map_err(fail)?;
-    tmp.write_all(text.as_bytes()).map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
     tmp.persist(&target).map_err(|e| fail(e.error))?;
     Ok(())
 }
@@ -70,8 +86,8 @@ mod tests {
     fn writes_replace_and_leave_no_temporary_file() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.md");
-        atomic_write(&p, "one\n", None).unwrap();
-        atomic_write(&p, "two\n", None).unwrap();
+        atomic_write(&p, b"one\n", None).unwrap();
+        atomic_write(&p, b"two\n", None).unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "two\n");
         let names: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
@@ -88,7 +104,7 @@ mod tests {
         let p = dir.path().join("a.md");
         std::fs::write(&p, "x").unwrap();
         std::fs::set_permissions(&p, Permissions::from_mode(0o640)).unwrap();
-        atomic_write(&p, "y", None).unwrap();
+        atomic_write(&p, b"y", None).unwrap();
         let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
     }
@@ -97,7 +113,7 @@ mod tests {
     fn a_missing_directory_is_an_error_naming_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("nope/a.md");
-        let e = atomic_write(&p, "x", None).unwrap_err();
+        let e = atomic_write(&p, b"x", None).unwrap_err();
         assert!(e.contains("a.md") && e.contains("no such file"), "{e}");
     }
 }

@@ -4,9 +4,9 @@
 
 use openclaim::Style;
 
-use super::super::batch::{self, BatchArgs, Dest, Mode};
-use super::super::walk::Inputs;
-use super::super::{error, Analysis, Configs, FailOn, EXIT_ERROR};
+use super::super::batch::{BatchArgs, Dest, Mode};
+use super::super::{Analysis, Configs, FailOn};
+use super::rewrite::rewrite;
 
 pub fn annotate(
     paths: &[String],
@@ -18,34 +18,13 @@ pub fn annotate(
     analysis: &Analysis,
 ) -> u8 {
     let configs = Configs::new(analysis, fail_on, style, false);
-    if analysis.config.is_some() {
-        if let Err(e) = configs.settings(configs.file_for(None)) {
-            error(&e);
-            return EXIT_ERROR;
-        }
-    }
-    if matches!(dest, Dest::File(_))
-        && Inputs::new(paths, &batch.walk_options(None))
-            .nth(1)
-            .is_some()
-    {
-        error("-o/--output takes one input; use --out-dir DIR for many");
-        return EXIT_ERROR;
-    }
-    let written = match &dest {
-        Dest::File(p) => Some(p.clone()),
-        _ => None,
-    };
-    let code = batch::run(
-        &configs,
+    let mode = Mode::Annotate { dest, fix: None };
+    rewrite(
         paths,
-        Mode::Annotate { dest, fix: None },
-        batch,
+        &configs,
+        analysis.config.is_some(),
+        mode,
         no_exit,
-    );
-    // Saying what was written: with -o nothing else reaches the terminal.
-    if let (Some(p), false) = (written, batch.quiet || code == EXIT_ERROR) {
-        eprintln!("wrote {}", p.display());
-    }
-    code
+        batch,
+    )
 }

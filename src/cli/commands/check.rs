@@ -2,18 +2,8 @@
 
 use super::super::args::{ColorWhen, Format};
 use super::super::batch::{self, BatchArgs, Mode};
-use super::super::inputs::Input;
 use super::super::output::Human;
 use super::super::{color, Analysis, Configs, FailOn, EXIT_ERROR};
-use openclaim::source;
-
-/// Reads and decodes one input; the error names the file and position.
-pub(crate) fn load(input: &Input) -> Result<String, String> {
-    let bytes = input.read()?;
-    source::decode(&input.name(), &bytes)
-        .map(std::borrow::Cow::into_owned)
-        .map_err(|e| e.to_string())
-}
 
 /// The options of `check` besides the paths, batch and analysis flags.
 #[derive(Debug, Clone, Copy)]

@@ -2,9 +2,9 @@
 //! to standard output, one file (-o), a mirror (--out-dir), in place, or as
 //! a diff (--diff). Writes are atomic, as for annotate.
 
-use super::super::batch::{self, BatchArgs, Dest, Mode};
-use super::super::walk::Inputs;
-use super::super::{error, Analysis, Configs, FailOn, EXIT_ERROR};
+use super::super::batch::{BatchArgs, Dest, Mode};
+use super::super::{Analysis, Configs, FailOn};
+use super::rewrite::rewrite;
 
 pub fn fix(
     paths: &[String],
@@ -16,37 +16,16 @@ pub fn fix(
     analysis: &Analysis,
 ) -> u8 {
     let configs = Configs::new(analysis, fail_on, None, false);
-    if analysis.config.is_some() {
-        if let Err(e) = configs.settings(configs.file_for(None)) {
-            error(&e);
-            return EXIT_ERROR;
-        }
-    }
-    if let Dest::File(_) = dest {
-        if Inputs::new(paths, &batch.walk_options(None))
-            .nth(1)
-            .is_some()
-        {
-            error("-o/--output takes one input; use --out-dir DIR for many");
-            return EXIT_ERROR;
-        }
-    }
-    let written = match &dest {
-        Dest::File(p) => Some(p.clone()),
-        _ => None,
+    let mode = Mode::Annotate {
+        dest,
+        fix: Some(dismissed),
     };
-    let code = batch::run(
-        &configs,
+    rewrite(
         paths,
-        Mode::Annotate {
-            dest,
-            fix: Some(dismissed),
-        },
-        batch,
+        &configs,
+        analysis.config.is_some(),
+        mode,
         no_exit,
-    );
-    if let (Some(p), false) = (written, batch.quiet || code == EXIT_ERROR) {
-        eprintln!("wrote {}", p.display());
-    }
-    code
+        batch,
+    )
 }

@@ -10,6 +10,7 @@ mod explain;
 mod fix;
 mod glossary;
 mod man;
+mod rewrite;
 mod strip;
 
 pub use annotate::annotate;

@@ -26,7 +26,15 @@ const REPORT_BUDGET: usize = 64 * 1024 * 1024;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ApiRequest {
-    markdown: String,
+    /// The article as JSON text; or, for an article in another encoding,
+    /// `markdown_base64` with its bytes.
+    #[serde(default)]
+    markdown: Option<String>,
+    #[serde(default)]
+    markdown_base64: Option<String>,
+    /// What `markdown_base64`'s bytes are in, as `--encoding` takes it.
+    #[serde(default)]
+    encoding: Option<String>,
     #[serde(default)]
     lang: Option<String>,
     #[serde(default)]
@@ -70,6 +78,13 @@ struct Answer<'a> {
     style: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     annotated: Option<&'a str>,
+    /// For a request with `markdown_base64`: the encoding its bytes were
+    /// read in, and the annotated article in it, so it can be saved as the
+    /// file it came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    annotated_base64: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -79,7 +94,11 @@ enum Mode {
 }
 
 struct Job {
-    markdown: String,
+    /// The article's bytes as sent: `markdown`'s UTF-8, or `markdown_base64` decoded.
+    bytes: Vec<u8>,
+    /// For `markdown_base64`: the encoding given, and the one its bytes
+    /// are read in (the given one, else by byte-order mark, else UTF-8).
+    encoding: Option<(Option<source::Encoding>, source::Encoding)>,
     path: String,
     lang: Option<Lang>,
     definition: Option<Definition>,
@@ -215,8 +234,35 @@ fn parse(body: &[u8], mode: Mode) -> Result<Job, String> {
             .parse()
             .map_err(|e: openclaim::annotate::ParseStyleError| e.to_string())?,
     };
+    let (bytes, encoding) = match (req.markdown, req.markdown_base64, req.encoding) {
+        (Some(_), Some(_), _) => {
+            return Err("give markdown or markdown_base64, not both".into());
+        }
+        (None, None, _) => {
+            return Err(
+                "missing field `markdown` (or `markdown_base64` with the article's bytes)".into(),
+            );
+        }
+        (Some(_), None, Some(_)) => {
+            return Err(
+                "encoding describes the bytes of markdown_base64; markdown is JSON text, which is always Unicode"
+                    .into(),
+            );
+        }
+        (Some(text), None, None) => (text.into_bytes(), None),
+        (None, Some(b64), encoding) => {
+            let given = encoding
+                .as_deref()
+                .map(|e| e.parse::<source::Encoding>())
+                .transpose()?;
+            let bytes = super::base64::decode(&b64)?;
+            let effective = openclaim::encode::encoding_of(&bytes, given);
+            (bytes, Some((given, effective)))
+        }
+    };
     Ok(Job {
-        markdown: req.markdown,
+        bytes,
+        encoding,
         path: req
             .path
             .filter(|p| !p.is_empty())
@@ -257,29 +303,24 @@ fn run(app: &App, job: Job, stop: &AtomicBool) -> Response {
     };
     let engine = app.engines.get(job.definition, job.explain);
     let fallback = job.lang.or(engine.options().lang);
-    // The same gate as the CLI's: a draft with a NUL byte is not an article.
-    if let Err(e) = source::decode(&job.path, job.markdown.as_bytes()) {
-        let report = FileReport {
-            path: job.path.clone(),
-            lang: None,
-            error: Some(e.to_string()),
-            findings: Vec::new(),
-            suppressed: 0,
-            dismissed: job.explain.then(Vec::new),
-        };
-        return answer(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &report,
-            Vec::new(),
-            None,
-            None,
-        );
-    }
-    let notice = notice(&job.markdown, fallback);
+    // The same gate as the CLI's: a draft with a NUL byte is not an article,
+    // and bytes in an encoding are decoded as the CLI decodes a file.
+    let given = job.encoding.and_then(|(given, _)| given);
+    let markdown = match source::decode_as(&job.path, &job.bytes, given) {
+        Ok(text) => text,
+        Err(e) => {
+            let message = e
+                .to_string()
+                .replace("--encoding", "\"encoding\" and markdown_base64");
+            return unprocessable(&job, message);
+        }
+    };
+    let markdown: &str = &markdown;
+    let notice = notice(markdown, fallback);
     let notice = notice.as_deref();
     let done = match job.mode {
         Mode::Check => engine
-            .check_within(&job.path, &job.markdown, fallback, &go_on)
+            .check_within(&job.path, markdown, fallback, &go_on)
             .map(|mut result| {
                 result.dismiss(&job.dismissed);
                 (None, result)
@@ -287,7 +328,7 @@ fn run(app: &App, job: Job, stop: &AtomicBool) -> Response {
         Mode::Annotate => engine
             .annotate_within(
                 &job.path,
-                &job.markdown,
+                markdown,
                 job.style,
                 fallback,
                 &job.dismissed,
@@ -295,16 +336,43 @@ fn run(app: &App, job: Job, stop: &AtomicBool) -> Response {
             )
             .map(|(text, result)| (Some(text), result)),
     };
-    match done {
-        Some((text, result)) => answer(
-            StatusCode::OK,
-            &result.report,
-            edits(&result),
-            text.as_deref().map(|t| (job.style, t)),
-            notice,
-        ),
-        None => over_budget(app, &job, over.get()),
-    }
+    let Some((text, result)) = done else {
+        return over_budget(app, &job, over.get());
+    };
+    let encoded = match (job.encoding, text.as_deref()) {
+        (None, _) => None,
+        (Some((_, encoding)), None) => Some((encoding, None)),
+        (Some((_, encoding)), Some(t)) => match openclaim::encode::encode(&job.path, t, encoding) {
+            Ok(bytes) => Some((encoding, Some(super::base64::encode(&bytes)))),
+            Err(e) => return unprocessable(&job, e.to_string()),
+        },
+    };
+    answer(
+        StatusCode::OK,
+        &result.report,
+        edits(&result),
+        text.as_deref().map(|t| (job.style, t)),
+        notice,
+        encoded,
+    )
+}
+
+/// The per-file object with `error` set and no findings, with 422: the
+/// draft cannot be analysed, or its annotated text cannot be given back.
+fn unprocessable(job: &Job, message: String) -> Response {
+    failed(job, StatusCode::UNPROCESSABLE_ENTITY, message)
+}
+
+fn failed(job: &Job, status: StatusCode, message: String) -> Response {
+    let report = FileReport {
+        path: job.path.clone(),
+        lang: None,
+        error: Some(message),
+        findings: Vec::new(),
+        suppressed: 0,
+        dismissed: job.explain.then(Vec::new),
+    };
+    answer(status, &report, Vec::new(), None, None, None)
 }
 
 /// The answer to a draft whose analysis was stopped: the per-file object
@@ -333,15 +401,7 @@ fn over_budget(app: &App, job: &Job, over: Over) -> Response {
             ),
         ),
     };
-    let report = FileReport {
-        path: job.path.clone(),
-        lang: None,
-        error: Some(message),
-        findings: Vec::new(),
-        suppressed: 0,
-        dismissed: job.explain.then(Vec::new),
-    };
-    answer(status, &report, Vec::new(), None, None)
+    failed(job, status, message)
 }
 
 /// What the page shows above the findings when the draft is empty or in a
@@ -394,6 +454,7 @@ fn answer(
     edits: Vec<Edit>,
     annotated: Option<(Style, &str)>,
     notice: Option<&str>,
+    encoded: Option<(source::Encoding, Option<String>)>,
 ) -> Response {
     let body = Answer {
         schema: SCHEMA,
@@ -403,6 +464,8 @@ fn answer(
         notice: notice.map(str::to_string),
         style: annotated.map(|(s, _)| s.name()),
         annotated: annotated.map(|(_, t)| t),
+        encoding: encoded.as_ref().map(|(e, _)| e.name()),
+        annotated_base64: encoded.and_then(|(_, b)| b),
     };
     match serde_json::to_vec(&body) {
         Ok(json) => json_response(status, json),

@@ -16,6 +16,7 @@
 
 mod api;
 mod assets;
+mod base64;
 mod guard;
 mod listen;
 mod memory;

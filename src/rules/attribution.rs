@@ -123,7 +123,14 @@ impl Rule for Attribution {
     fn apply(&self, ctx: &Context<'_>, term: &ClaimTerm, j: &mut Judgment) {
         // A dispute opener after the term ends the reported part.
         let after = term.word.end..ctx.sentence.end;
-        let dispute = ctx.find_any(after.clone(), DISPUTE_OPENERS);
+        // An opener opens a clause: "the best model yet." ends in an adverb.
+        let dispute = ctx
+            .find_any(after.clone(), DISPUTE_OPENERS)
+            .filter(|&(cue, at)| {
+                ctx.slice(at + cue.len()..ctx.sentence.end)
+                    .chars()
+                    .any(char::is_alphanumeric)
+            });
         let reported_end = dispute.map(|(_, at)| at).unwrap_or(ctx.sentence.end);
         let cue = ctx
             .find_any(ctx.sentence.start..reported_end, ATTRIBUTIONS)

@@ -57,8 +57,18 @@ impl Rule for Coreference {
         let Some(prev) = earlier.or(ctx.previous).or_else(about) else {
             return;
         };
+        // "It is open-sourced for researchers": a passive verb reads as a
+        // predicate.
+        let passive = matches!(term.form, ClaimForm::Verb) && {
+            let first = ctx.tok_at_or_after(term.word.start);
+            first
+                .checked_sub(1)
+                .and_then(|i| ctx.toks.get(i))
+                .is_some_and(|t| COPULAS.contains(&t.lower.as_str()))
+        };
         match &term.form {
             ClaimForm::Predicative | ClaimForm::Ish => {}
+            ClaimForm::Verb if passive => {}
             ClaimForm::Attributive { head: Some(h) } | ClaimForm::Compound { head: h }
                 if h.ends_with("model")
                     || h == "ai"
@@ -85,12 +95,12 @@ impl Rule for Coreference {
             .is_empty();
         if model_np
             && no_model_before
-            && before_term.is_some_and(|t| {
+            && (before_term.is_some_and(|t| {
                 matches!(
                     t.lower.as_str(),
                     "het" | "de" | "the" | "dit" | "this" | "dat" | "that"
                 )
-            })
+            }) || definite_singular(ctx, term))
         {
             link(j);
             return;
@@ -122,12 +132,20 @@ impl Rule for Coreference {
             if !COPULAS.contains(&t.lower.as_str()) {
                 continue;
             }
+            // "the model itself is", "het model zelf is".
             let before: Vec<&str> = toks[..i]
                 .iter()
                 .rev()
+                .skip_while(|t| matches!(t.lower.as_str(), "itself" | "zelf" | "also" | "ook"))
                 .take(3)
                 .map(|t| t.lower.as_str())
                 .collect();
+            let skipped = toks[..i]
+                .iter()
+                .rev()
+                .take_while(|t| matches!(t.lower.as_str(), "itself" | "zelf" | "also" | "ook"))
+                .count();
+            let i = i - skipped;
             let after = toks.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
             let subject_before = ANAPHORS.iter().any(|a| {
                 let words: Vec<&str> = a.split(' ').collect();
@@ -135,7 +153,15 @@ impl Rule for Coreference {
                     && words.iter().rev().zip(before.iter()).all(|(w, b)| w == b)
                     && (i == words.len()
                         || toks[i - words.len() - 1].lower == ","
-                        || i - words.len() <= 1)
+                        || i - words.len() <= 1
+                        // "He said that it is …", "That means the model is
+                        // …"; not "the code of the model is …".
+                        || !matches!(
+                            toks[i - words.len() - 1].lower.as_str(),
+                            "of" | "for" | "in" | "on" | "with" | "from" | "to" | "by" | "about"
+                                | "than" | "like" | "van" | "voor" | "op" | "met" | "uit"
+                                | "naar" | "door" | "over" | "dan" | "zoals" | "bij" | "aan"
+                        ))
             });
             let inverted = matches!(after, "het" | "it" | "dit" | "deze");
             if subject_before || inverted {
@@ -144,6 +170,33 @@ impl Rule for Coreference {
             }
         }
     }
+}
+
+/// "The company's first open-source large language model arrived in
+/// February", "Its open-source model …": a singular noun phrase about a
+/// model, made definite by a determiner or a possessive, in a sentence that
+/// names no model, speaks of the model named before.
+fn definite_singular(ctx: &Context<'_>, term: &ClaimTerm) -> bool {
+    let st = &ctx.structure;
+    let Some(c) = st.term_index(&term.plain).and_then(|k| st.chunks.get(k)) else {
+        return false;
+    };
+    if c.head_kind != crate::structure::HeadKind::ModelClass {
+        return false;
+    }
+    let Some(head) = st.tokens.get(c.head) else {
+        return false;
+    };
+    let singular = !(head.lower.ends_with('s') || head.lower.ends_with("en"));
+    let Some(first) = st.tokens.get(c.toks.start) else {
+        return false;
+    };
+    let definite = first.possessive
+        || matches!(
+            first.lower.as_str(),
+            "the" | "this" | "its" | "their" | "het" | "dit" | "zijn" | "haar" | "hun"
+        );
+    singular && definite
 }
 
 #[cfg(test)]
@@ -172,6 +225,37 @@ mod tests {
             "Llama 3.2",
             "none",
         );
+        assert_outcome(
+            "Nvidia put NVLM-D-72B online on Tuesday. It is open-sourced for researchers.",
+            "NVLM-D-72B",
+            "warning",
+        );
+        assert_outcome(
+            "Zuckerberg showed Llama 3.1 on stage. He said that it is the most capable open-source model yet.",
+            "Llama 3.1",
+            "note",
+        );
+        assert_outcome(
+            "Then Meta shipped Llama 2. The company's second open-source language model came out in July 2023.",
+            "Llama 2",
+            "warning",
+        );
+        assert_outcome(
+            "Llama 3 ships with open weights. That means the model itself is open source, Meta says.",
+            "Llama 3",
+            "note",
+        );
+        // Plural and indefinite phrases speak of a class, not of the model.
+        assert_outcome(
+            "Then Meta shipped Llama 2. The open-source models of its rivals came later.",
+            "Llama 2",
+            "none",
+        );
+        assert_outcome(
+            "Then Meta shipped Llama 2. An open-source model from a rival came later.",
+            "Llama 2",
+            "none",
+        );
     }
 
     #[test]
@@ -189,6 +273,21 @@ mod tests {
         assert_outcome(
             "Nvidia bracht NVLM 1.0 uit. Het gaat te ver om van open source te spreken.",
             "NVLM 1.0",
+            "none",
+        );
+        assert_outcome(
+            "Meta bracht in 2023 Llama 2 uit. Het tweede open-sourcemodel van het bedrijf was meteen populair.",
+            "Llama 2",
+            "warning",
+        );
+        assert_outcome(
+            "Meta bracht Llama 2 uit. Het model zelf is open source, zegt Meta.",
+            "Llama 2",
+            "note",
+        );
+        assert_outcome(
+            "Meta bracht Llama 2 uit. De open-sourcemodellen van concurrenten volgden later.",
+            "Llama 2",
             "none",
         );
     }

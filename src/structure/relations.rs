@@ -425,11 +425,12 @@ pub fn relate(
         // Apposition after: "Meta's open-source model, Llama, …", "(Llama 3)",
         // also past a maker ("the open-source model from Meta, Llama 3,",
         // "het open-source taalmodel van Google, Gemma 2,").
-        let maker = toks.get(after).is_some_and(|t| {
-            matches!(t.lower.as_str(), "from" | "by" | "of" | "van" | "door")
-        }) && toks
-            .get(after + 1)
-            .is_some_and(|t| t.class == Class::Word && t.cap && !closed(t))
+        let maker = toks
+            .get(after)
+            .is_some_and(|t| matches!(t.lower.as_str(), "from" | "by" | "of" | "van" | "door"))
+            && toks
+                .get(after + 1)
+                .is_some_and(|t| t.class == Class::Word && t.cap && !closed(t))
             && toks.get(after + 2).is_some_and(|t| t.is_punct(","));
         let after = if maker { after + 2 } else { after };
         if let Some(p) = toks.get(after) {

@@ -34,13 +34,7 @@ impl Input {
     }
 }
 
-pub fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
-}
+pub use openclaim::config::files::io_message;
 
 fn is_markdown(p: &Path) -> bool {
     p.extension().and_then(|e| e.to_str()).is_some_and(|e| {

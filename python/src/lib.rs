@@ -6,6 +6,7 @@
 
 mod args;
 mod engine;
+mod keys;
 mod load;
 mod serialize;
 mod to_python;

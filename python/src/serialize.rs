@@ -1,11 +1,9 @@
 //! A serde `Serializer` that builds Python objects directly from the
 //! library's report types: no JSON text and no intermediate value tree, and
-//! struct field names (always `&'static str`) become Python strings once per
-//! process. This keeps a call's cost beyond the analysis itself small.
+//! struct field names come from [`crate::keys`]. This keeps a call's cost
+//! beyond the analysis itself small.
 
-use std::collections::HashMap;
 use std::fmt;
-use std::sync::Mutex;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -13,22 +11,7 @@ use pyo3::types::{PyBool, PyDict, PyList, PyString};
 use pyo3::BoundObject;
 use serde::ser::{self, Serialize};
 
-/// Python strings for struct field names, keyed by the name's address and length.
-type Keys = HashMap<(usize, usize), Py<PyString>>;
-static KEYS: Mutex<Option<Keys>> = Mutex::new(None);
-
-fn key<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
-    let mut guard = match KEYS.lock() {
-        Ok(g) => g,
-        Err(poisoned) => poisoned.into_inner(),
-    };
-    guard
-        .get_or_insert_with(HashMap::new)
-        .entry((name.as_ptr() as usize, name.len()))
-        .or_insert_with(|| PyString::intern(py, name).unbind())
-        .bind(py)
-        .clone()
-}
+use crate::keys::key;
 
 /// `value` as plain Python objects: dict, list, str, int, float, bool, None.
 pub fn to_python<'py, T: Serialize + ?Sized>(

@@ -6,8 +6,7 @@ The same analysis as the ``openclaim`` command line tool, as Python calls::
     report = openclaim.check("Llama 3 is open source.", lang="en")
     report["findings"][0]["severity"]          # 'warning'
     openclaim.annotate("Llama 3 is open source.", lang="en")
-    openclaim.fix("Llama 3 is open source.", lang="en")   # the corrected text
-
+    openclaim.fix("Llama 3 is open source.", lang="en")   # 'Llama 3 is available with open weights.'
 
 For batches, build an :class:`Engine` once and use ``check_many`` /
 ``annotate_many`` / ``fix_many``, which run on every core with the GIL

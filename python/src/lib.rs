@@ -75,7 +75,10 @@ fn default_engine(definition: Definition, as_of: Option<Date>) -> Arc<Engine> {
 ///         datetime.date); overrides front matter `date:`.
 ///     path: the name the report gives the article.
 #[pyfunction]
-#[pyo3(signature = (markdown, *, lang=None, definition="osaid".to_string(), as_of=None, path=None))]
+#[pyo3(
+    signature = (markdown, *, lang=None, definition="osaid".to_string(), as_of=None, path=None),
+    text_signature = "(markdown, *, lang=None, definition='osaid', as_of=None, path=None)"
+)]
 fn check(
     py: Python<'_>,
     markdown: &Bound<'_, PyAny>,
@@ -98,7 +101,10 @@ fn check(
 ///         "comment" (HTML comments).
 ///     lang, definition, as_of, path: as for `check`.
 #[pyfunction]
-#[pyo3(signature = (markdown, *, style="critic".to_string(), lang=None, definition="osaid".to_string(), as_of=None, path=None))]
+#[pyo3(
+    signature = (markdown, *, style="critic".to_string(), lang=None, definition="osaid".to_string(), as_of=None, path=None),
+    text_signature = "(markdown, *, style='critic', lang=None, definition='osaid', as_of=None, path=None)"
+)]
 fn annotate(
     py: Python<'_>,
     markdown: &Bound<'_, PyAny>,
@@ -125,7 +131,10 @@ fn annotate(
 ///     dismiss: ids of findings (from a report) to leave as written, as
 ///         `openclaim fix --dismiss ID`.
 #[pyfunction]
-#[pyo3(signature = (markdown, *, lang=None, definition="osaid".to_string(), as_of=None, path=None, dismiss=None))]
+#[pyo3(
+    signature = (markdown, *, lang=None, definition="osaid".to_string(), as_of=None, path=None, dismiss=None),
+    text_signature = "(markdown, *, lang=None, definition='osaid', as_of=None, path=None, dismiss=None)"
+)]
 fn fix(
     py: Python<'_>,
     markdown: &Bound<'_, PyAny>,

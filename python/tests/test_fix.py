@@ -163,3 +163,4 @@ def test_docstrings_and_stubs_describe_fix():
     for f in (openclaim.fix, openclaim.Engine.fix, openclaim.Engine.fix_many):
         assert "openclaim fix" in f.__doc__ or "as `fix` writes" in f.__doc__
     assert "fix" in openclaim.__all__
+

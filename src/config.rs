@@ -1,8 +1,8 @@
 //! `.openclaim.toml`: the schema, parsing with file:line:col errors, the
 //! merge of defaults, file and command-line flags (flags win), and where
-//! each value came from. No file system access: the binary finds and reads
-//! the files (walking up from each article, like .editorconfig) and hands
-//! the text in here.
+//! each value came from. No file system access here: the binary finds the
+//! files (walking up from each article, like .editorconfig), and [`files`]
+//! reads them and the glossary directories they name.
 //!
 //! ```toml
 //! lang = "nl"                 # nl | en | auto (detect; front matter `lang:` always wins)
@@ -38,6 +38,8 @@ use crate::date::Date;
 use crate::glossary::Glossary;
 use crate::verdict::{Definition, Policy, Severity};
 use crate::{Lang, Options, Style};
+
+pub mod files;
 
 /// The file name looked for in each directory from an article upwards.
 pub const FILE_NAME: &str = ".openclaim.toml";

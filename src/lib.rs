@@ -2,8 +2,10 @@
 //! articles, judges each claim against a license glossary, and writes the
 //! article back with annotations that correct what is wrong.
 //!
-//! The library does no I/O: text and a [`Glossary`] go in, [`Finding`]s and
-//! annotated text come out. The `openclaim` binary is a thin shell around
+//! The analysis does no I/O: text and a [`Glossary`] go in, [`Finding`]s and
+//! annotated text come out. Only [`config::files`] opens files: the
+//! configuration and glossary directories, read the same way for the binary
+//! and the Python package. The `openclaim` binary is a thin shell around
 //! [`Engine`].
 //!
 //! ```

@@ -6,9 +6,11 @@ The same analysis as the ``openclaim`` command line tool, as Python calls::
     report = openclaim.check("Llama 3 is open source.", lang="en")
     report["findings"][0]["severity"]          # 'warning'
     openclaim.annotate("Llama 3 is open source.", lang="en")
+    openclaim.fix("Llama 3 is open source.", lang="en")   # 'Llama 3 is available with open weights.'
 
 For batches, build an :class:`Engine` once and use ``check_many`` /
-``annotate_many``, which run on every core with the GIL released.
+``annotate_many`` / ``fix_many``, which run on every core with the GIL
+released.
 """
 
 from ._openclaim import (
@@ -18,6 +20,7 @@ from ._openclaim import (
     __version__,
     annotate,
     check,
+    fix,
     glossary,
     strip,
 )
@@ -51,6 +54,7 @@ __all__ = [
     "__version__",
     "annotate",
     "check",
+    "fix",
     "glossary",
     "shared_engine",
     "strip",

@@ -42,6 +42,17 @@ def annotate(
 ) -> str:
     """The article with an annotation at every finding, as ``openclaim annotate`` writes it."""
 
+def fix(
+    markdown: str,
+    *,
+    lang: Optional[Lang] = None,
+    definition: Definition = "osaid",
+    as_of: Optional[DateLike] = None,
+    path: Optional[str] = None,
+    dismiss: Optional[Iterable[str]] = None,
+) -> str:
+    """The corrected article, as ``openclaim fix`` writes it; quotations stay as written."""
+
 def strip(markdown: str) -> str:
     """The article with every openclaim annotation removed, byte for byte as before."""
 
@@ -74,6 +85,15 @@ class Engine:
         path: Optional[str] = None,
     ) -> str:
         """The annotated article (style: the configuration's, else "critic")."""
+    def fix(
+        self,
+        markdown: str,
+        *,
+        lang: Optional[Lang] = None,
+        path: Optional[str] = None,
+        dismiss: Optional[Iterable[str]] = None,
+    ) -> str:
+        """The corrected article, as ``openclaim fix`` writes it; quotations stay as written."""
     def check_many(
         self,
         texts: Iterable[str],
@@ -92,6 +112,15 @@ class Engine:
         lang: Optional[Lang] = None,
     ) -> List[str]:
         """Annotated texts for many articles, on every core, in input order."""
+    def fix_many(
+        self,
+        texts: Iterable[str],
+        *,
+        threads: Optional[int] = None,
+        lang: Optional[Lang] = None,
+        dismiss: Optional[Iterable[str]] = None,
+    ) -> List[str]:
+        """Corrected texts for many articles, on every core with the GIL released, in input order."""
     def glossary(self) -> List[dict[str, Any]]:
         """The model entries of this engine's glossary (built-in plus layers)."""
 

@@ -44,6 +44,15 @@ pub fn texts(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<String>> {
     Ok(out)
 }
 
+/// `dismiss=`: finding ids, or none when None. Ids the articles do not
+/// hold are ignored, as `openclaim fix --dismiss` ignores them.
+pub fn ids(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
+    match obj.filter(|o| !o.is_none()) {
+        None => Ok(Vec::new()),
+        Some(o) => texts(o, "dismiss"),
+    }
+}
+
 /// `lang=`: "nl", "en", or None / "auto" to detect (front matter `lang:` always wins).
 pub fn lang(value: Option<&str>) -> PyResult<Option<Lang>> {
     match value {

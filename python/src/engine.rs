@@ -1,7 +1,7 @@
 //! `openclaim.Engine`: a glossary, a configuration and the automata built
 //! once, then shared by any number of Python threads. The analysis runs with
-//! the GIL released; `check_many`/`annotate_many` spread a batch over a rayon
-//! pool and return results in input order.
+//! the GIL released; `check_many`/`annotate_many`/`fix_many` spread a batch
+//! over a rayon pool and return results in input order.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -27,7 +27,8 @@ pub const NO_PATH: &str = "<string>";
 ///
 /// Build it once (the glossary is loaded and the matchers are compiled here)
 /// and call it from any number of threads, or hand whole batches to
-/// `check_many`/`annotate_many`, which use every core with the GIL released.
+/// `check_many`/`annotate_many`/`fix_many`, which use every core with the
+/// GIL released.
 ///
 /// Args:
 ///     glossary: directories of glossary TOML files layered over the built-in
@@ -73,10 +74,11 @@ fn parallel<T: Send>(
     }
 }
 
-/// Report paths for a batch: the given ones (as many as texts) or the default.
-fn batch_paths(paths: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<Vec<String>> {
+/// Report paths for a batch: the given ones (as many as texts), or None
+/// for [`NO_PATH`] throughout.
+fn batch_paths(paths: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<Option<Vec<String>>> {
     let Some(p) = paths.filter(|p| !p.is_none()) else {
-        return Ok(vec![NO_PATH.to_string(); n]);
+        return Ok(None);
     };
     let v = args::texts(p, "paths")?;
     if v.len() != n {
@@ -85,7 +87,25 @@ fn batch_paths(paths: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<Vec<Strin
             v.len()
         )));
     }
-    Ok(v)
+    Ok(Some(v))
+}
+
+/// The one body of every `*_many` method. The texts are copied out of
+/// Python with the GIL held (a pandas Series may be a lazy iterable), then
+/// `f(path, text)` runs on the pool with the GIL released, so other Python
+/// threads keep running while a batch is analysed.
+fn many<T: Send>(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    paths: Option<&Bound<'_, PyAny>>,
+    threads: Option<i64>,
+    f: impl Fn(&str, &str) -> T + Sync + Send,
+) -> PyResult<Vec<T>> {
+    let threads = args::threads(threads)?;
+    let texts = args::texts(texts, "texts")?;
+    let paths = batch_paths(paths, texts.len())?;
+    let path = |i: usize| paths.as_ref().map_or(NO_PATH, |p| p[i].as_str());
+    py.detach(|| parallel(threads, texts.len(), |i| f(path(i), &texts[i])))
 }
 
 pub fn check_one(
@@ -112,6 +132,20 @@ pub fn annotate_one(
     let text = args::text(markdown, "markdown")?;
     let path = path.unwrap_or_else(|| NO_PATH.to_string());
     Ok(py.detach(|| engine.annotate_with_lang(&path, &text, style, lang).0))
+}
+
+pub fn fix_one(
+    py: Python<'_>,
+    engine: &Engine,
+    markdown: &Bound<'_, PyAny>,
+    lang: Option<Lang>,
+    path: Option<String>,
+    dismiss: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let text = args::text(markdown, "markdown")?;
+    let dismissed = args::ids(dismiss)?;
+    let path = path.unwrap_or_else(|| NO_PATH.to_string());
+    Ok(py.detach(|| engine.fix(&path, &text, lang, &dismissed).0))
 }
 
 #[pymethods]
@@ -219,6 +253,28 @@ impl PyEngine {
         annotate_one(py, &self.engine, markdown, style, lang, path)
     }
 
+    /// The corrected article, as `openclaim fix` writes it: each finding's
+    /// safer wording written in, nothing else changed. Quotations and claims
+    /// with no wording that fits the sentence stay as written (`check` still
+    /// reports them); an article with nothing to correct comes back unchanged.
+    ///
+    /// Args:
+    ///     lang, path: as for `check`.
+    ///     dismiss: ids of findings (from a report) to leave as written, as
+    ///         `openclaim fix --dismiss ID`.
+    #[pyo3(signature = (markdown, *, lang=None, path=None, dismiss=None))]
+    fn fix(
+        &self,
+        py: Python<'_>,
+        markdown: &Bound<'_, PyAny>,
+        lang: Option<String>,
+        path: Option<String>,
+        dismiss: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        let lang = fallback(&self.engine, lang)?;
+        fix_one(py, &self.engine, markdown, lang, path, dismiss)
+    }
+
     /// Reports for many articles, checked on `threads` threads (every core
     /// when None) with the GIL released; the list is in input order.
     ///
@@ -234,15 +290,10 @@ impl PyEngine {
         lang: Option<String>,
         paths: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let threads = args::threads(threads)?;
         let lang = fallback(&self.engine, lang)?;
-        let texts = args::texts(texts, "texts")?;
-        let paths = batch_paths(paths, texts.len())?;
         let engine = &self.engine;
-        let reports = py.detach(|| {
-            parallel(threads, texts.len(), |i| {
-                engine.check_with_lang(&paths[i], &texts[i], lang).report
-            })
+        let reports = many(py, texts, paths, threads, |path, text| {
+            engine.check_with_lang(path, text, lang).report
         })?;
         let list = PyList::empty(py);
         for report in &reports {
@@ -266,14 +317,33 @@ impl PyEngine {
             Some(s) => args::style(&s)?,
             None => self.style,
         };
-        let threads = args::threads(threads)?;
         let lang = fallback(&self.engine, lang)?;
-        let texts = args::texts(texts, "texts")?;
         let engine = &self.engine;
-        py.detach(|| {
-            parallel(threads, texts.len(), |i| {
-                engine.annotate_with_lang(NO_PATH, &texts[i], style, lang).0
-            })
+        many(py, texts, None, threads, |path, text| {
+            engine.annotate_with_lang(path, text, style, lang).0
+        })
+    }
+
+    /// Corrected texts for many articles, as `fix` writes them, on `threads`
+    /// threads (every core when None) with the GIL released, in input order.
+    ///
+    /// Args:
+    ///     dismiss: finding ids to leave as written, in whichever article
+    ///         they occur (ids name the claim, its place and its sentence).
+    #[pyo3(signature = (texts, *, threads=None, lang=None, dismiss=None))]
+    fn fix_many(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        threads: Option<i64>,
+        lang: Option<String>,
+        dismiss: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<String>> {
+        let dismissed = args::ids(dismiss)?;
+        let lang = fallback(&self.engine, lang)?;
+        let engine = &self.engine;
+        many(py, texts, None, threads, |path, text| {
+            engine.fix(path, text, lang, &dismissed).0
         })
     }
 

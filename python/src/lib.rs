@@ -6,6 +6,7 @@
 
 mod args;
 mod engine;
+mod keys;
 mod load;
 mod serialize;
 mod to_python;
@@ -74,7 +75,10 @@ fn default_engine(definition: Definition, as_of: Option<Date>) -> Arc<Engine> {
 ///         datetime.date); overrides front matter `date:`.
 ///     path: the name the report gives the article.
 #[pyfunction]
-#[pyo3(signature = (markdown, *, lang=None, definition="osaid".to_string(), as_of=None, path=None))]
+#[pyo3(
+    signature = (markdown, *, lang=None, definition="osaid".to_string(), as_of=None, path=None),
+    text_signature = "(markdown, *, lang=None, definition='osaid', as_of=None, path=None)"
+)]
 fn check(
     py: Python<'_>,
     markdown: &Bound<'_, PyAny>,
@@ -97,7 +101,10 @@ fn check(
 ///         "comment" (HTML comments).
 ///     lang, definition, as_of, path: as for `check`.
 #[pyfunction]
-#[pyo3(signature = (markdown, *, style="critic".to_string(), lang=None, definition="osaid".to_string(), as_of=None, path=None))]
+#[pyo3(
+    signature = (markdown, *, style="critic".to_string(), lang=None, definition="osaid".to_string(), as_of=None, path=None),
+    text_signature = "(markdown, *, style='critic', lang=None, definition='osaid', as_of=None, path=None)"
+)]
 fn annotate(
     py: Python<'_>,
     markdown: &Bound<'_, PyAny>,
@@ -111,6 +118,35 @@ fn annotate(
     let lang = args::lang(lang.as_deref())?;
     let engine = default_engine(args::definition(&definition)?, args::as_of(as_of)?);
     engine::annotate_one(py, &engine, markdown, style, lang, path)
+}
+
+/// The corrected article, as `openclaim fix` writes it, with the built-in
+/// glossary: each finding's safer wording written in and not a byte more.
+/// Quotations, and claims with no wording that fits the sentence, stay as
+/// written (`check` still reports them); an article with nothing to correct
+/// comes back unchanged.
+///
+/// Args:
+///     lang, definition, as_of, path: as for `check`.
+///     dismiss: ids of findings (from a report) to leave as written, as
+///         `openclaim fix --dismiss ID`.
+#[pyfunction]
+#[pyo3(
+    signature = (markdown, *, lang=None, definition="osaid".to_string(), as_of=None, path=None, dismiss=None),
+    text_signature = "(markdown, *, lang=None, definition='osaid', as_of=None, path=None, dismiss=None)"
+)]
+fn fix(
+    py: Python<'_>,
+    markdown: &Bound<'_, PyAny>,
+    lang: Option<String>,
+    definition: String,
+    as_of: Option<&Bound<'_, PyAny>>,
+    path: Option<String>,
+    dismiss: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let lang = args::lang(lang.as_deref())?;
+    let engine = default_engine(args::definition(&definition)?, args::as_of(as_of)?);
+    engine::fix_one(py, &engine, markdown, lang, path, dismiss)
 }
 
 /// The article with every openclaim annotation removed: the text as it was
@@ -151,11 +187,8 @@ fn _openclaim(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyEngine>()?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add_function(wrap_pyfunction!(annotate, m)?)?;
+    m.add_function(wrap_pyfunction!(fix, m)?)?;
     m.add_function(wrap_pyfunction!(strip, m)?)?;
     m.add_function(wrap_pyfunction!(glossary, m)?)?;
-    // Corrected text: a `fix(markdown, …) -> str` function (and an
-    // `Engine.fix` method) belongs here, beside `annotate`, once the library
-    // offers the corrected article; the stubs in openclaim/__init__.pyi get
-    // the matching signature.
     Ok(())
 }

@@ -1,11 +1,9 @@
 //! A serde `Serializer` that builds Python objects directly from the
 //! library's report types: no JSON text and no intermediate value tree, and
-//! struct field names (always `&'static str`) become Python strings once per
-//! process. This keeps a call's cost beyond the analysis itself small.
+//! struct field names come from [`crate::keys`]. This keeps a call's cost
+//! beyond the analysis itself small.
 
-use std::collections::HashMap;
 use std::fmt;
-use std::sync::Mutex;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -13,22 +11,7 @@ use pyo3::types::{PyBool, PyDict, PyList, PyString};
 use pyo3::BoundObject;
 use serde::ser::{self, Serialize};
 
-/// Python strings for struct field names, keyed by the name's address and length.
-type Keys = HashMap<(usize, usize), Py<PyString>>;
-static KEYS: Mutex<Option<Keys>> = Mutex::new(None);
-
-fn key<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
-    let mut guard = match KEYS.lock() {
-        Ok(g) => g,
-        Err(poisoned) => poisoned.into_inner(),
-    };
-    guard
-        .get_or_insert_with(HashMap::new)
-        .entry((name.as_ptr() as usize, name.len()))
-        .or_insert_with(|| PyString::intern(py, name).unbind())
-        .bind(py)
-        .clone()
-}
+use crate::keys::key;
 
 /// `value` as plain Python objects: dict, list, str, int, float, bool, None.
 pub fn to_python<'py, T: Serialize + ?Sized>(
@@ -88,8 +71,35 @@ struct Variant<'py, T> {
     inner: T,
 }
 
+/// Every numeric width becomes a Python int or float through the same
+/// conversion; one line per serde method keeps them from drifting apart.
+/// (`f32` widens to `f64` on the way: Python has one float type.)
+macro_rules! numbers {
+    ($($method:ident: $t:ty),* $(,)?) => {$(
+        fn $method(self, v: $t) -> Out<'py> {
+            self.number(v)
+        }
+    )*};
+}
+
+/// Tuples and tuple structs are lists, exactly as sequences are.
+macro_rules! sequence_like {
+    ($($tr:ident::$method:ident),*) => {$(
+        impl<'py> ser::$tr for Seq<'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                ser::SerializeSeq::serialize_element(self, value)
+            }
+            fn end(self) -> Out<'py> {
+                ser::SerializeSeq::end(self)
+            }
+        }
+    )*};
+}
+
 impl<'py> Serializer<'py> {
-    fn int<T: IntoPyObject<'py>>(self, v: T) -> Out<'py> {
+    fn number<T: IntoPyObject<'py>>(self, v: T) -> Out<'py> {
         Ok(v.into_pyobject(self.py)
             .map_err(|e| Error(e.into().to_string()))?
             .into_bound()
@@ -117,35 +127,10 @@ impl<'py> ser::Serializer for Serializer<'py> {
     fn serialize_bool(self, v: bool) -> Out<'py> {
         Ok(PyBool::new(self.py, v).to_owned().into_any())
     }
-    fn serialize_i8(self, v: i8) -> Out<'py> {
-        self.int(v)
-    }
-    fn serialize_i16(self, v: i16) -> Out<'py> {
-        self.int(v)
-    }
-    fn serialize_i32(self, v: i32) -> Out<'py> {
-        self.int(v)
-    }
-    fn serialize_i64(self, v: i64) -> Out<'py> {
-        self.int(v)
-    }
-    fn serialize_u8(self, v: u8) -> Out<'py> {
-        self.int(v)
-    }
-    fn serialize_u16(self, v: u16) -> Out<'py> {
-        self.int(v)
-    }
-    fn serialize_u32(self, v: u32) -> Out<'py> {
-        self.int(v)
-    }
-    fn serialize_u64(self, v: u64) -> Out<'py> {
-        self.int(v)
-    }
-    fn serialize_f32(self, v: f32) -> Out<'py> {
-        self.int(f64::from(v))
-    }
-    fn serialize_f64(self, v: f64) -> Out<'py> {
-        self.int(v)
+    numbers! {
+        serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
+        serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64,
+        serialize_f32: f32, serialize_f64: f64,
     }
     fn serialize_char(self, v: char) -> Out<'py> {
         let mut buf = [0u8; 4];
@@ -257,27 +242,10 @@ impl<'py> ser::SerializeSeq for Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeTuple for Seq<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Out<'py> {
-        ser::SerializeSeq::end(self)
-    }
-}
-
-impl<'py> ser::SerializeTupleStruct for Seq<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Out<'py> {
-        ser::SerializeSeq::end(self)
-    }
-}
+sequence_like!(
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field
+);
 
 impl<'py> ser::SerializeTupleVariant for Variant<'py, Seq<'py>> {
     type Ok = Bound<'py, PyAny>;

@@ -142,3 +142,12 @@ def test_stubs_and_marker_ship_with_the_package():
                  "def check_many(", "def annotate_many(", "class Error"):
         assert name in stubs
     assert openclaim.check.__doc__ and openclaim.Engine.__doc__ and openclaim.Engine.check_many.__doc__
+
+
+def test_help_shows_the_real_defaults():
+    import inspect
+    for f in (openclaim.check, openclaim.annotate, openclaim.fix):
+        assert inspect.signature(f).parameters["definition"].default == "osaid"
+    assert inspect.signature(openclaim.annotate).parameters["style"].default == "critic"
+    assert list(inspect.signature(openclaim.fix).parameters) == [
+        "markdown", "lang", "definition", "as_of", "path", "dismiss"]

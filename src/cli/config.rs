@@ -10,12 +10,12 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 
-use openclaim::config::{Config, FailOn, Flags, Origin, FILE_NAME};
+use openclaim::config::{files, Config, FailOn, Flags, FILE_NAME};
 use openclaim::date::Date;
 use openclaim::{Engine, Style};
 
-use super::inputs::{io_message, Input};
-use super::{load_glossary, Analysis};
+use super::inputs::Input;
+use super::Analysis;
 
 /// Everything a run needs for the files under one configuration.
 pub struct Settings {
@@ -199,12 +199,7 @@ impl Configs {
     /// The effective configuration for `file` (for `config show`).
     pub fn config(&self, file: Option<&Path>) -> Result<Config, String> {
         let mut config = match file {
-            Some(f) => {
-                let name = display(f);
-                let text = std::fs::read_to_string(f)
-                    .map_err(|e| format!("{name}: {}", io_message(&e)))?;
-                Config::from_toml(&name, &text).map_err(|e| e.to_string())?
-            }
+            Some(f) => files::read(f, &display(f))?,
             None => Config::default(),
         };
         config.apply_flags(&self.flags);
@@ -214,25 +209,8 @@ impl Configs {
     fn build(&self, file: Option<&Path>) -> Result<Settings, String> {
         let config = self.config(file)?;
         let dir = file.and_then(Path::parent).map(Path::to_path_buf);
-        let mut dirs = Vec::new();
-        for g in &config.glossary {
-            let p = match (&g.origin, &dir) {
-                (Origin::File { .. }, Some(d)) => d.join(&g.value),
-                _ => PathBuf::from(&g.value),
-            };
-            if !p.is_dir() {
-                return Err(match &g.origin {
-                    Origin::File { .. } => format!(
-                        "{}: glossary directory {} does not exist",
-                        g.origin,
-                        p.display()
-                    ),
-                    _ => format!("--glossary {}: no such directory", p.display()),
-                });
-            }
-            dirs.push(p);
-        }
-        let glossary = load_glossary(&dirs)?;
+        let dirs = files::glossary_dirs(&config, dir.as_deref(), "--glossary")?;
+        let glossary = files::load_glossary(&dirs)?;
         let options = config
             .options(&glossary, self.as_of, self.explain)
             .map_err(|e| e.to_string())?;

@@ -23,12 +23,9 @@ mod walk;
 mod write;
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
-
-use openclaim::Glossary;
 
 pub use args::{Analysis, Cli, ColorWhen, Command, FailOn};
 pub use config::{Configs, Settings};
@@ -132,45 +129,6 @@ pub fn run() -> ExitCode {
         write_failed(&e);
     }
     ExitCode::from(if any_write_failed() { EXIT_ERROR } else { code })
-}
-
-/// Every .toml file below `dir`, sorted, as (display name, text).
-pub fn read_toml_dir(dir: &Path) -> Result<Vec<(String, String)>, String> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-        for entry in std::fs::read_dir(dir)? {
-            let p = entry?.path();
-            if p.is_dir() {
-                walk(&p, out)?;
-            } else if p.extension().is_some_and(|e| e == "toml") {
-                out.push(p);
-            }
-        }
-        Ok(())
-    }
-    let mut paths = Vec::new();
-    walk(dir, &mut paths).map_err(|e| format!("{}: {}", dir.display(), inputs::io_message(&e)))?;
-    paths.sort();
-    if paths.is_empty() {
-        return Err(format!("{}: no .toml glossary files found", dir.display()));
-    }
-    paths
-        .into_iter()
-        .map(|p| {
-            std::fs::read_to_string(&p)
-                .map(|t| (p.display().to_string(), t))
-                .map_err(|e| format!("{}: {}", p.display(), inputs::io_message(&e)))
-        })
-        .collect()
-}
-
-/// The embedded glossary with every --glossary directory layered on top.
-pub fn load_glossary(dirs: &[PathBuf]) -> Result<Glossary, String> {
-    let mut g = Glossary::embedded().clone();
-    for dir in dirs {
-        let files = read_toml_dir(dir)?;
-        g = g.with_layer(&files).map_err(|e| e.to_string())?;
-    }
-    Ok(g)
 }
 
 /// The settings for the working directory: its .openclaim.toml (or

@@ -153,7 +153,7 @@ pub fn glossary(cmd: GlossaryCommand) -> u8 {
         }
         GlossaryCommand::Check { dir } => {
             let result = match &dir {
-                Some(d) => match super::super::read_toml_dir(d) {
+                Some(d) => match openclaim::config::files::read_toml_dir(d) {
                     Ok(files) => Glossary::embedded().with_layer(&files).map(|_| ()),
                     Err(e) => {
                         error(&e);

@@ -19,6 +19,34 @@ fn claimed(engine: &Engine, text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The sentences of a table of (sentence, expected family or id, "" for no
+/// finding) whose findings through the whole pipeline do not name the
+/// expected entry or a member of that family. A fully open model may stay
+/// silent, since a claim about it is right.
+fn claim_table_failures(engine: &Engine, cases: &[(&str, &str)]) -> Vec<String> {
+    let g = Glossary::embedded();
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let got = claimed(engine, text);
+        let ok = if want.is_empty() {
+            got.is_empty()
+        } else {
+            !got.is_empty()
+                && got.iter().all(|id| {
+                    id == want || g.model(id).and_then(|m| m.family.as_deref()) == Some(want)
+                })
+        };
+        let silent_open = !want.is_empty()
+            && got.is_empty()
+            && g.model(want)
+                .is_some_and(|m| g.facts(m, None).status == Openness::OpenSource);
+        if !ok && !silent_open {
+            failures.push(format!("{text:?}: expected {want:?}, got {got:?}"));
+        }
+    }
+    failures
+}
+
 #[test]
 fn at_least_one_hundred_models_with_sources_and_dates() {
     let g = Glossary::embedded();
@@ -295,27 +323,7 @@ fn names_that_are_also_words_need_context() {
         ("Grok is slang for understanding open source deeply.", ""),
         ("xAI's Grok model is open source.", "grok"),
     ];
-    let mut failures = Vec::new();
-    for (text, want) in cases {
-        let got = claimed(&e, text);
-        let g = Glossary::embedded();
-        let ok = if want.is_empty() {
-            got.is_empty()
-        } else {
-            // The claim names the model (any entry of that family or the family itself).
-            !got.is_empty()
-                && got.iter().all(|id| {
-                    id == want || g.model(id).and_then(|m| m.family.as_deref()) == Some(want)
-                })
-        };
-        let silent_open = !want.is_empty() && got.is_empty() && {
-            let m = g.model(want);
-            m.is_some_and(|m| g.facts(m, None).status == Openness::OpenSource)
-        };
-        if !ok && !silent_open {
-            failures.push(format!("{text:?}: expected {want:?}, got {got:?}"));
-        }
-    }
+    let failures = claim_table_failures(&e, cases);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -686,12 +694,6 @@ fn models_of_2025_and_2026_resolve_with_their_status() {
 #[test]
 fn ambiguous_names_next_to_claim_terms() {
     let e = engine();
-    let family = |id: &str| {
-        let g = Glossary::embedded();
-        g.model(id)
-            .and_then(|m| m.family.clone())
-            .unwrap_or_else(|| id.to_string())
-    };
     // (text, family or id expected; "" for no finding)
     let cases: &[(&str, &str)] = &[
         ("Llama is open source.", "llama"),
@@ -763,18 +765,7 @@ fn ambiguous_names_next_to_claim_terms() {
         ("The Falcon 9 rocket's software is open source.", ""),
         ("De Falcon 9-software is open source.", ""),
     ];
-    let mut failures = Vec::new();
-    for (text, want) in cases {
-        let got: Vec<String> = claimed(&e, text).iter().map(|id| family(id)).collect();
-        let ok = if want.is_empty() {
-            got.is_empty()
-        } else {
-            !got.is_empty() && got.iter().all(|f| f == want)
-        };
-        if !ok {
-            failures.push(format!("{text:?}: expected {want:?}, got {got:?}"));
-        }
-    }
+    let failures = claim_table_failures(&e, cases);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

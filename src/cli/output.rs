@@ -50,6 +50,12 @@ fn crop(s: &str, width: usize) -> String {
 
 /// The claim the facts support, in one short phrase.
 fn verdict(f: &Finding) -> String {
+    if let Some(range) = f.family_range {
+        return format!(
+            "license unknown for this member; {}",
+            openclaim::glossary::range_phrase(&f.model.canonical, range)
+        );
+    }
     let licence = match f.license.osi_approved {
         Some(true) => format!("{}, OSI-approved", f.license.name),
         Some(false) => format!("{}, not OSI-approved", f.license.name),
@@ -175,12 +181,13 @@ pub fn human(report: &FileReport, source: Option<&str>, style: &Human, out: &mut
             Severity::Note => Tone::Note,
         };
         let sev = f.severity.as_str();
+        let status = match f.family_range {
+            Some(_) => "license unknown for this member",
+            None => f.status.as_str(),
+        };
         let mut title = format!(
-            "[{}]: '{}' claim about {} ({})",
-            f.rule,
-            f.term,
-            f.model.canonical,
-            f.status.as_str()
+            "[{}]: '{}' claim about {} ({status})",
+            f.rule, f.term, f.model.canonical
         );
         if let (Some(by), false) = (&f.attributed_to, style.verbose) {
             title.push_str(&format!(", attributed to {by}"));

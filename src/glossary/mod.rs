@@ -160,6 +160,8 @@ pub struct Model {
     pub data: Level,
     pub code: Level,
     pub source: String,
+    /// The day these facts were last read at `source`: how old a fact is,
+    /// not when the entry was edited, and not a date until which it holds.
     pub as_of: Date,
     pub note: Option<String>,
     pub history: Vec<HistoryEntry>,

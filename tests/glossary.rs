@@ -1096,7 +1096,8 @@ fn unlisted_members_in_explain_and_show() {
     let explained = run(&["check".as_ref(), "--explain".as_ref(), article.as_os_str()]);
     assert!(
         explained.contains("claim about Qwen (license unknown for this member)")
-            && explained.contains("note: license unknown for this member; the Qwen family ranges"),
+            && explained
+                .contains("note: license unknown for this member (Qwen: open-weights to closed)"),
         "{explained}"
     );
     let json = run(&[

@@ -50,10 +50,16 @@ fn crop(s: &str, width: usize) -> String {
 
 /// The claim the facts support, in one short phrase.
 fn verdict(f: &Finding) -> String {
-    if let Some(range) = f.family_range {
+    // Short enough for one line of a narrow terminal: the range is the news.
+    if let Some((lo, hi)) = f.family_range {
+        let range = if lo == hi {
+            format!("all {}", lo.as_str())
+        } else {
+            format!("{} to {}", lo.as_str(), hi.as_str())
+        };
         return format!(
-            "license unknown for this member; {}",
-            openclaim::glossary::range_phrase(&f.model.canonical, range)
+            "license unknown for this member ({}: {range})",
+            f.model.canonical
         );
     }
     let licence = match f.license.osi_approved {

@@ -1079,7 +1079,8 @@ fn unlisted_members_are_notes_with_the_family_range() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// `check --explain` and `glossary show` say the same of an unlisted member.
+/// `check --explain`, `explain` and `glossary show` say the same of an
+/// unlisted member.
 #[test]
 fn unlisted_members_in_explain_and_show() {
     let dir = std::env::temp_dir().join(format!("openclaim-unlisted-{}", std::process::id()));
@@ -1119,6 +1120,11 @@ fn unlisted_members_in_explain_and_show() {
         "{shown}"
     );
     assert!(shown.contains("Qwen (qwen)"), "{shown}");
+    let model = run(&["explain".as_ref(), "Qwen 4".as_ref()]);
+    assert!(
+        model.starts_with("Qwen 4 is not in the glossary: license unknown for this member; the Qwen family ranges from open-weights to closed"),
+        "{model}"
+    );
     let listed = run(&["glossary".as_ref(), "show".as_ref(), "Qwen 2.5".as_ref()]);
     assert!(!listed.contains("not in the glossary"), "{listed}");
     let _ = std::fs::remove_dir_all(&dir);

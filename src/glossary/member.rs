@@ -16,9 +16,9 @@ const TIERS: &[&str] = &[
 
 const SEPARATORS: &[char] = &[' ', '-', '\u{a0}', '\u{2010}', '\u{2011}'];
 
-/// Words after a number that make it a count, not a version ("Llama 70
-/// billion", "Qwen 8 miljard parameters").
-const QUANTITIES: &[&str] = &[
+/// Words after a number that make it a count or a date, not a version
+/// ("Llama 70 billion", "Qwen 8 miljard parameters", "Mistral 12 december").
+const NOT_AFTER_A_VERSION: &[&str] = &[
     "billion",
     "miljard",
     "million",
@@ -29,6 +29,37 @@ const QUANTITIES: &[&str] = &[
     "params",
     "percent",
     "procent",
+    "times",
+    "keer",
+    "days",
+    "dagen",
+    "weeks",
+    "weken",
+    "months",
+    "maanden",
+    "years",
+    "jaar",
+    "jaren",
+    "january",
+    "januari",
+    "february",
+    "februari",
+    "march",
+    "maart",
+    "april",
+    "may",
+    "mei",
+    "june",
+    "juni",
+    "july",
+    "juli",
+    "august",
+    "augustus",
+    "september",
+    "october",
+    "oktober",
+    "november",
+    "december",
 ];
 
 /// The byte length of a version written in `rest`, right after `name`: an
@@ -72,7 +103,7 @@ pub fn version_tail(name: &str, rest: &str) -> Option<usize> {
             .next()
             .unwrap_or("")
             .to_lowercase();
-        let count = after.starts_with('%') || QUANTITIES.contains(&next_word.as_str());
+        let count = after.starts_with('%') || NOT_AFTER_A_VERSION.contains(&next_word.as_str());
         return (numeric && !count).then_some(end);
     }
 }
@@ -154,6 +185,8 @@ mod tests {
         assert_eq!(version_tail("Llama", " 2025"), None);
         assert_eq!(version_tail("Llama", " 70 billion"), None);
         assert_eq!(version_tail("Qwen", " 8 miljard parameters"), None);
+        assert_eq!(version_tail("Mistral", " 12 december"), None);
+        assert_eq!(version_tail("Gemma", " 3 days ago"), None);
         assert_eq!(version_tail("Llama 2", " 70"), None);
         assert_eq!(version_tail("Mistral", " Medium is"), None);
         assert_eq!(version_tail("Qwen", " is 4"), None);

@@ -3,6 +3,7 @@
 //! punctuation because it is inserted into the article.
 
 mod quotation;
+mod unlisted;
 mod wording;
 
 pub use quotation::{inside_quotation, QuoteScan};
@@ -65,6 +66,17 @@ pub fn correction(
             }
         });
     }
+    if let (true, Some(range)) = (facts.unlisted, facts.range) {
+        comment.push_str(&unlisted::unlisted_note(name, range, lang));
+        if let Some(on) = facts.on {
+            comment.push_str(&judged_on(on, lang));
+        }
+        return Correction {
+            replacement: None,
+            cover: Cover::default(),
+            comment,
+        };
+    }
     let restrictions = facts.license.map(|l| match lang {
         Lang::En => l.restrictions_en.trim_end_matches('.').to_string(),
         Lang::Nl => l.restrictions_nl.trim_end_matches('.').to_string(),
@@ -106,10 +118,7 @@ pub fn correction(
         });
     }
     if let Some(on) = facts.on {
-        comment.push_str(&match lang {
-            Lang::En => format!(" Judged by the facts in force on {on}."),
-            Lang::Nl => format!(" Beoordeeld naar de feiten van {on}."),
-        });
+        comment.push_str(&judged_on(on, lang));
     }
     let fitted = wording(facts.status, form, attachment, usage, lang);
     match &fitted {
@@ -123,6 +132,13 @@ pub fn correction(
         cover: fitted.as_ref().map(|w| w.cover).unwrap_or_default(),
         replacement: fitted.map(|w| w.text),
         comment,
+    }
+}
+
+fn judged_on(on: crate::date::Date, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(" Judged by the facts in force on {on}."),
+        Lang::Nl => format!(" Beoordeeld naar de feiten van {on}."),
     }
 }
 

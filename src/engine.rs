@@ -16,7 +16,7 @@ use crate::span::LineIndex;
 use crate::structure::Structure;
 use crate::suppress::Suppressions;
 use crate::text::{lang, sentences};
-use crate::verdict::{is_wrong, Definition, Policy};
+use crate::verdict::{is_wrong, Definition, Policy, Severity};
 use crate::Lang;
 
 /// The default of [`Options::max_findings`]: far above any article, low
@@ -650,18 +650,36 @@ impl Engine {
                     );
                     continue;
                 }
-                let facts = self.glossary.facts(model, on);
+                let mut facts = self.glossary.facts(model, on);
                 if let (true, Some(d)) = (facts.unreleased, on) {
                     let why = format!("{} was not yet released on {d}", model.canonical);
                     explain(Some(as_written(subject.mention)), why);
                     continue;
                 }
+                // A version the glossary does not list is judged by no other
+                // member's license: at most a note, with the family's range.
+                let unlisted = mentions[subject.mention]
+                    .unlisted
+                    .then(|| self.glossary.unlisted_member_range(model, on))
+                    .flatten();
+                if let Some(range) = unlisted {
+                    facts.unlisted = true;
+                    facts.range = Some(range);
+                }
+                let judged = unlisted.map_or(facts.status, |(_, least_open)| least_open);
                 let attributed = matches!(judgment.voice, Voice::Attributed { .. });
                 let definition = self.options.definition;
-                let Some(sev) =
-                    self.options
-                        .policy
-                        .severity(&model.id, facts.status, attributed, definition)
+                let Some(sev) = self
+                    .options
+                    .policy
+                    .severity(&model.id, judged, attributed, definition)
+                    .map(|s| {
+                        if unlisted.is_some() {
+                            Severity::Note
+                        } else {
+                            s
+                        }
+                    })
                 else {
                     let reason = if is_wrong(facts.status, definition) {
                         format!(
@@ -690,6 +708,11 @@ impl Engine {
                 );
                 cover = corr.cover;
                 let license = match facts.license {
+                    _ if facts.unlisted => LicenseRef {
+                        name: "unknown for this member".into(),
+                        spdx: None,
+                        osi_approved: None,
+                    },
                     Some(l) => LicenseRef {
                         name: l.name.clone(),
                         spdx: Some(l.id.clone()),
@@ -732,6 +755,7 @@ impl Engine {
                     source: facts.source.to_string(),
                     as_of: facts.as_of.to_string(),
                     facts_date: facts.on.map(|d| d.to_string()),
+                    family_range: unlisted,
                     attachment: subject.attachment,
                     reasons: std::iter::once(format!(
                         "'{}' describes {} ({})",
@@ -739,6 +763,13 @@ impl Engine {
                         as_written(subject.mention),
                         subject.attachment.describe()
                     ))
+                    .chain(unlisted.map(|range| {
+                        format!(
+                            "the glossary does not list {}: license unknown for this member; {}",
+                            as_written(subject.mention),
+                            crate::glossary::range_phrase(&model.canonical, range)
+                        )
+                    }))
                     .chain(judgment.reasons.iter().map(|r| r.message.clone()))
                     .collect(),
                 };

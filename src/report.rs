@@ -67,6 +67,12 @@ pub struct Finding {
     pub as_of: String,
     /// The article date the facts were chosen for (front matter or --as-of), if any.
     pub facts_date: Option<String>,
+    /// Set when the name as written is a version of the family that the
+    /// glossary does not list: its license is unknown, and these are the
+    /// least and most open status of the family's members (`status` is the
+    /// most open). Absent otherwise, so other reports are unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub family_range: Option<(Openness, Openness)>,
     /// How the term was tied to the model.
     pub attachment: Attachment,
     /// Why the claim was judged as it was (rule explanations).

@@ -50,6 +50,18 @@ fn crop(s: &str, width: usize) -> String {
 
 /// The claim the facts support, in one short phrase.
 fn verdict(f: &Finding) -> String {
+    // Short enough for one line of a narrow terminal: the range is the news.
+    if let Some((lo, hi)) = f.family_range {
+        let range = if lo == hi {
+            format!("all {}", lo.as_str())
+        } else {
+            format!("{} to {}", lo.as_str(), hi.as_str())
+        };
+        return format!(
+            "license unknown for this member ({}: {range})",
+            f.model.canonical
+        );
+    }
     let licence = match f.license.osi_approved {
         Some(true) => format!("{}, OSI-approved", f.license.name),
         Some(false) => format!("{}, not OSI-approved", f.license.name),
@@ -175,12 +187,13 @@ pub fn human(report: &FileReport, source: Option<&str>, style: &Human, out: &mut
             Severity::Note => Tone::Note,
         };
         let sev = f.severity.as_str();
+        let status = match f.family_range {
+            Some(_) => "license unknown for this member",
+            None => f.status.as_str(),
+        };
         let mut title = format!(
-            "[{}]: '{}' claim about {} ({})",
-            f.rule,
-            f.term,
-            f.model.canonical,
-            f.status.as_str()
+            "[{}]: '{}' claim about {} ({status})",
+            f.rule, f.term, f.model.canonical
         );
         if let (Some(by), false) = (&f.attributed_to, style.verbose) {
             title.push_str(&format!(", attributed to {by}"));

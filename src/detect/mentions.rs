@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::matcher::Matcher;
-use crate::glossary::Glossary;
+use crate::glossary::{version_tail, Glossary};
 use crate::text::lexicon::MODEL_EVIDENCE;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +15,9 @@ pub struct Mention {
     pub plain: Range<usize>,
     /// The name needed context, and had it.
     pub ambiguous: bool,
+    /// A version of family `model` that the glossary does not list ("Qwen
+    /// 4"): its license is unknown.
+    pub unlisted: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -251,11 +254,21 @@ fn find_in_ranges(
         let written = text.get(c.span.clone()).unwrap_or("");
         // "Mistral AI" the company is not the model family "Mistral".
         let developer = model.developer.as_str();
+        // "Qwen 4", "Mistral Medium 5": a version the glossary does not list
+        // names a member of the family, never the entry whose name it extends.
+        let unlisted = glossary
+            .family_of(model)
+            .and_then(|f| glossary.index_of(&f.id))
+            .zip(
+                text.get(c.span.end..)
+                    .and_then(|rest| version_tail(written, rest)),
+            );
         if info.ambiguous && super::guard::rejects(text, &c.span, &model.guard) {
             continue;
         }
         let tied = info.ambiguous && super::guard::claim_tied(text, &c.span, &model.guard);
-        if developer.eq_ignore_ascii_case(written) && info.ambiguous && !tied {
+        if developer.eq_ignore_ascii_case(written) && info.ambiguous && !tied && unlisted.is_none()
+        {
             // "Het Chinese DeepSeek bracht …": the name of the company, not a model.
             continue;
         }
@@ -333,6 +346,7 @@ fn find_in_ranges(
                 }
             };
             let supported = tied
+                || unlisted.is_some()
                 || distinctive
                 || suffix_model
                 || developer
@@ -347,16 +361,20 @@ fn find_in_ranges(
                 continue;
             }
         }
-        let end = extend_suffix(text, c.span.end);
+        let (model, end) = match unlisted {
+            Some((family, len)) => (family, extend_suffix(text, c.span.end + len)),
+            None => (info.model, extend_suffix(text, c.span.end)),
+        };
         named.add(
             info.model,
             info.ambiguous,
             models[info.model].family.as_deref(),
         );
         out.push(Mention {
-            model: info.model,
+            model,
             plain: c.span.start..end,
             ambiguous: info.ambiguous,
+            unlisted: unlisted.is_some(),
         });
     }
     Some(out)
@@ -401,6 +419,20 @@ mod tests {
                 .all(|n| !n.contains("GPT-4=")),
             "{:?}",
             names("GPT-4000")
+        );
+    }
+
+    #[test]
+    fn unlisted_versions_name_their_family() {
+        let got = names("Qwen 4 72B and Mistral Medium 5 and Qwen 2.5 and Mistral 7B.");
+        assert_eq!(
+            got,
+            [
+                "Qwen 4 72B=Qwen",
+                "Mistral Medium 5=Mistral",
+                "Qwen 2.5=Qwen2.5",
+                "Mistral 7B=Mistral 7B"
+            ],
         );
     }
 

@@ -4,11 +4,13 @@
 //! in, so a corrected fact can never leave a stale verdict behind.
 
 mod load;
+mod member;
 mod resolve;
 mod schema;
 mod sources;
 mod validate;
 
+pub use member::{range_phrase, version_tail};
 pub use resolve::Resolution;
 pub use sources::source_problem;
 
@@ -158,6 +160,8 @@ pub struct Model {
     pub data: Level,
     pub code: Level,
     pub source: String,
+    /// The day these facts were last read at `source`: how old a fact is,
+    /// not when the entry was edited, and not a date until which it holds.
     pub as_of: Date,
     pub note: Option<String>,
     pub history: Vec<HistoryEntry>,
@@ -206,6 +210,9 @@ pub struct Facts<'g> {
     /// For a family: the least and most open status of the members
     /// released by the date.
     pub range: Option<(Openness, Openness)>,
+    /// Set when the name as written is a version of this family that the
+    /// glossary does not list: no member's license is known to be its own.
+    pub unlisted: bool,
 }
 
 /// The single status rule (docs/glossary.md): closed without weights;
@@ -328,6 +335,11 @@ impl Glossary {
         self.model_index.get(id).map(|&i| &self.models[i])
     }
 
+    /// The position of entry `id` in [`Glossary::models`].
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.model_index.get(id).copied()
+    }
+
     pub fn license(&self, id: &str) -> Option<&License> {
         self.license_index.get(id).map(|&i| &self.licenses[i])
     }
@@ -373,6 +385,7 @@ impl Glossary {
                     as_of: model.as_of,
                     unreleased: false,
                     range,
+                    unlisted: false,
                     ..f
                 },
                 None => Facts {
@@ -387,6 +400,7 @@ impl Glossary {
                     varies: true,
                     unreleased: model.unreleased_on(on) || self.members(&model.id).next().is_some(),
                     range: None,
+                    unlisted: false,
                 },
             };
         }
@@ -419,6 +433,7 @@ impl Glossary {
             varies: false,
             unreleased: model.unreleased_on(on),
             range: None,
+            unlisted: false,
         }
     }
 }

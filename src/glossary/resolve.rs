@@ -3,6 +3,7 @@
 //! `check` recognises in a sentence is one `show` finds, and a near miss
 //! gets a suggestion instead of silence.
 
+use super::member::version_tail;
 use super::validate::alias_key;
 use super::{Glossary, Model};
 
@@ -10,6 +11,9 @@ use super::{Glossary, Model};
 #[derive(Debug)]
 pub enum Resolution<'g> {
     Found(&'g Model),
+    /// A version of a listed family that the glossary does not list ("Qwen
+    /// 4"): its license is unknown, and only the family can be shown.
+    UnlistedMember(&'g Model),
     /// No entry; the closest names, nearest first (may be empty).
     Unknown(Vec<String>),
 }
@@ -70,6 +74,9 @@ impl Glossary {
                 _ => break,
             }
         }
+        if let Some(family) = self.unlisted_member(&words.join(" ")) {
+            return Resolution::UnlistedMember(family);
+        }
         let key = alias_key(name);
         let mut near: Vec<(usize, &str)> = self
             .models()
@@ -93,6 +100,27 @@ impl Glossary {
         Resolution::Unknown(out)
     }
 
+    /// The family of `name` when it is a listed name followed by a version
+    /// ("Mistral Medium 5"): the longest listed prefix wins, as in articles.
+    fn unlisted_member(&self, name: &str) -> Option<&Model> {
+        let name = name.trim();
+        let cuts = name
+            .char_indices()
+            .filter(|&(_, c)| c == ' ' || c == '-' || c == '\u{a0}' || c == '\u{2011}')
+            .map(|(i, _)| i);
+        let mut best = None;
+        for cut in cuts {
+            let (head, tail) = name.split_at(cut);
+            if version_tail(head, tail) != Some(tail.len()) {
+                continue;
+            }
+            if let Some(m) = self.find_key(&alias_key(head)) {
+                best = self.family_of(m);
+            }
+        }
+        best
+    }
+
     fn find_key(&self, key: &str) -> Option<&Model> {
         self.models().iter().find(|m| {
             alias_key(&m.canonical) == key
@@ -109,7 +137,7 @@ mod tests {
     fn found(name: &str) -> Option<String> {
         match Glossary::embedded().resolve(name) {
             Resolution::Found(m) => Some(m.id.clone()),
-            Resolution::Unknown(_) => None,
+            Resolution::Unknown(_) | Resolution::UnlistedMember(_) => None,
         }
     }
 
@@ -128,7 +156,26 @@ mod tests {
     fn near_misses_get_suggestions() {
         match Glossary::embedded().resolve("Lama 3") {
             Resolution::Unknown(s) => assert_eq!(s.first().map(String::as_str), Some("Llama 3")),
-            Resolution::Found(m) => panic!("found {}", m.id),
+            Resolution::Found(m) | Resolution::UnlistedMember(m) => panic!("found {}", m.id),
         }
+    }
+
+    #[test]
+    fn versions_the_glossary_lacks_name_only_their_family() {
+        let g = Glossary::embedded();
+        for (name, family) in [
+            ("Qwen 4", "qwen"),
+            ("Llama 7", "llama"),
+            ("Mistral Medium 5", "mistral"),
+            ("Qwen 4 72B Instruct", "qwen"),
+        ] {
+            match g.resolve(name) {
+                Resolution::UnlistedMember(f) => assert_eq!(f.id, family, "{name}"),
+                Resolution::Found(m) => panic!("{name}: found {}", m.id),
+                Resolution::Unknown(_) => panic!("{name}: unknown"),
+            }
+        }
+        assert!(matches!(g.resolve("Qwen 2.5"), Resolution::Found(_)));
+        assert!(matches!(g.resolve("Mistral 7B"), Resolution::Found(_)));
     }
 }

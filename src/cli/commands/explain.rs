@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use openclaim::glossary::{Level, Released};
+use openclaim::glossary::{Level, Released, Resolution};
 use openclaim::{Definition, Engine, Glossary, Lang, Openness, Options, Policy, Severity};
 
 use super::super::{cwd_settings, emit, error, Analysis, EXIT_ERROR};
@@ -296,6 +296,21 @@ fn model_text(
     out
 }
 
+/// "Qwen 4": only the family can be explained, and a claim about the
+/// version is a note with the family's range, not the family's verdict.
+fn unlisted_text(name: &str, family: &openclaim::glossary::Model, glossary: &Glossary) -> String {
+    match glossary.unlisted_member_range(family, None) {
+        Some(range) => format!(
+            "{name} is not in the glossary: license unknown for this member; {}. A claim that it is open source is a note.\n\n",
+            openclaim::glossary::range_phrase(&family.canonical, range)
+        ),
+        None => format!(
+            "{name} is not in the glossary; every member of the {} family shares one license, so a claim about it is judged as one about {}.\n\n",
+            family.canonical, family.canonical
+        ),
+    }
+}
+
 pub fn explain(model: Option<&str>, sentence: Option<&str>, analysis: &Analysis) -> u8 {
     let settings = match cwd_settings(analysis, false) {
         Ok(s) => s,
@@ -315,9 +330,13 @@ pub fn explain(model: Option<&str>, sentence: Option<&str>, analysis: &Analysis)
     }
     let text = match model {
         None => overview(&options.policy, options.definition, glossary),
-        Some(name) => match glossary.find(name) {
-            Some(m) => model_text(glossary, &options.policy, options.definition, m),
-            None => {
+        Some(name) => match (glossary.find(name), glossary.resolve(name)) {
+            (Some(m), _) => model_text(glossary, &options.policy, options.definition, m),
+            (None, Resolution::UnlistedMember(f)) => {
+                unlisted_text(name, f, glossary)
+                    + &model_text(glossary, &options.policy, options.definition, f)
+            }
+            (None, _) => {
                 error(&format!(
                     "no model named '{name}' in the glossary (try `openclaim glossary list`)"
                 ));

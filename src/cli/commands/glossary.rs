@@ -121,8 +121,9 @@ pub fn glossary(cmd: GlossaryCommand) -> u8 {
                     return EXIT_ERROR;
                 }
             };
-            let m = match g.resolve(&name) {
-                Resolution::Found(m) => m,
+            let (m, unlisted) = match g.resolve(&name) {
+                Resolution::Found(m) => (m, None),
+                Resolution::UnlistedMember(f) => (f, Some(unlisted_line(&g, &name, f, on))),
                 Resolution::Unknown(near) => {
                     let hint = match near.as_slice() {
                         [] => "try `openclaim glossary list`".to_string(),
@@ -136,6 +137,9 @@ pub fn glossary(cmd: GlossaryCommand) -> u8 {
             match format {
                 ListFormat::Json => {
                     let mut v = entry_json(&g, m, on);
+                    if let Some(line) = &unlisted {
+                        v["unlisted_member"] = serde_json::json!({"name": name, "note": line});
+                    }
                     if m.is_family() {
                         v["members"] = g
                             .members(&m.id)
@@ -146,7 +150,8 @@ pub fn glossary(cmd: GlossaryCommand) -> u8 {
                     emit(&(serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"));
                 }
                 ListFormat::Text => {
-                    emit(&show_text(&g, m, on));
+                    let head = unlisted.map(|l| format!("{l}\n\n")).unwrap_or_default();
+                    emit(&(head + &show_text(&g, m, on)));
                 }
             }
             0
@@ -181,6 +186,22 @@ pub fn glossary(cmd: GlossaryCommand) -> u8 {
                 }
             }
         }
+    }
+}
+
+/// What `show` says of a version the glossary does not list, before the
+/// family it belongs to: never the facts of another member as its own.
+fn unlisted_line(g: &Glossary, name: &str, family: &Model, on: Option<Date>) -> String {
+    match g.unlisted_member_range(family, on) {
+        Some(range) => format!(
+            "{name}: not in the glossary; license unknown for this member; {}",
+            openclaim::glossary::range_phrase(&family.canonical, range)
+        ),
+        None => format!(
+            "{name}: not in the glossary; every member of the {} family released so far is {}, under the same license",
+            family.canonical,
+            g.facts(family, on).status.as_str()
+        ),
     }
 }
 

@@ -207,7 +207,8 @@ impl Rule for Attribution {
         if let Some(next) = ctx.next_sentence.clone() {
             // Only the opening words matter ("It isn't: …").
             let opening: String = ctx.slice(next.clone()).chars().take(40).collect();
-            let head = opening.to_lowercase();
+            // Typeset apostrophes: "It’s not."
+            let head = opening.to_lowercase().replace('’', "'");
             if let Some(d) = DENIALS.iter().find(|d| head.starts_with(*d)) {
                 j.set_polarity(
                     Polarity::Disputed,
@@ -218,7 +219,27 @@ impl Rule for Attribution {
                 return;
             }
         }
-        if let Some((denial, at)) = ctx.find_any(after.clone(), DENIALS) {
+        // "…, but it is not." or "it is not open": a denial of the label,
+        // not of something else ("it is not the largest model").
+        let of_label = |&(denial, at): &(&str, usize)| {
+            let rest = ctx.slice(at + denial.len()..ctx.sentence.end);
+            let clause = rest
+                .split([',', ';', ':', '.', '!', '?', '—', '–'])
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            clause.split_whitespace().count() == 0
+                || [
+                    "open", "osi", "free", "vrij", "source", "really", "echt", "truly", "so",
+                ]
+                .iter()
+                .any(|w| {
+                    clause
+                        .split_whitespace()
+                        .any(|c| c.trim_matches(|x: char| !x.is_alphanumeric()) == *w)
+                })
+        };
+        if let Some((denial, at)) = ctx.find_any(after.clone(), DENIALS).filter(of_label) {
             j.set_polarity(
                 Polarity::Disputed,
                 self.id(),

@@ -31,8 +31,15 @@ impl Rule for Contrast {
             .map(|t| t.span.start)
             .unwrap_or(ctx.sentence.start);
         if let Some((cue, at)) = ctx.find_any(from..term.plain.start, CONTRASTS) {
-            // Only when no model stands between the cue and the term.
-            if ctx.mentions_in(at..term.plain.start).is_empty() {
+            // Only when no model stands between the cue and the term; a
+            // possessive names the maker ("Unlike Mistral's earlier
+            // open-source releases, …").
+            let possessive = |m: &usize| {
+                let end = ctx.mention_span(*m).end;
+                let rest = ctx.slice(end..term.plain.start);
+                rest.starts_with("'s") || rest.starts_with("’s")
+            };
+            if ctx.mentions_in(at..term.plain.start).iter().all(possessive) {
                 j.set_polarity(
                     Polarity::Negated,
                     self.id(),
@@ -63,6 +70,16 @@ mod tests {
         assert_outcome(
             "In tegenstelling tot echte open-sourcemodellen kent Gemma 2 gebruiksregels.",
             "Gemma 2",
+            "none",
+        );
+        assert_outcome(
+            "Unlike Mistral's earlier open-source releases, Mistral Large 2 is only offered as a paid service.",
+            "Mistral Large 2",
+            "none",
+        );
+        assert_outcome(
+            "In tegenstelling tot Mistrals eerdere open-source modellen, is Mistral Large 2 alleen als betaalde dienst te gebruiken.",
+            "Mistral Large 2",
             "none",
         );
         assert_outcome(

@@ -8,6 +8,7 @@
 
 mod attachment;
 mod attribution;
+mod concession;
 mod conditional;
 mod context;
 mod contrast;
@@ -181,6 +182,7 @@ pub static ALL: &[&dyn Rule] = &[
     &scope::Scope,
     &contrast::Contrast,
     &rebuttal::Rebuttal,
+    &concession::Concession,
     &attribution::Attribution,
 ];
 

@@ -95,8 +95,38 @@ impl Rule for Negation {
             .map(|t| t.span.end)
             .unwrap_or(clause.end)
             .min(clause.end);
+        // "an obstacle to Llama 2 being truly open source", "far from Llama
+        // being open source": the phrase scopes over a gerund clause.
+        let gerund_near = ctx
+            .toks
+            .get(first.saturating_sub(10))
+            .map(|t| t.span.start)
+            .unwrap_or(start)
+            .max(start);
+        let gerund = ctx
+            .find_any(
+                near..term.plain.start,
+                &["being", "to be", "te zijn", "zou zijn"],
+            )
+            .is_some();
+        let near = if gerund { gerund_near } else { near };
+        // The language's lexicon adds its own phrases ("obstacle to",
+        // "stopped short of", "verre van").
+        let st = &ctx.structure;
+        let lexical = || {
+            st.cues
+                .iter()
+                .filter(|c| c.role == crate::structure::lexicon::Role::LexicalNegation)
+                .filter_map(|c| {
+                    let a = st.tokens.get(c.toks.start)?.span.start;
+                    let b = st.tokens.get(c.toks.end.checked_sub(1)?)?.span.end;
+                    (a >= near && b <= term.plain.start).then(|| (ctx.slice(a..b), a))
+                })
+                .next()
+        };
         let phrasal = ctx
             .find_any(near..term.plain.start, NEGATING_PHRASES)
+            .or_else(lexical)
             .or_else(|| ctx.find_any(term.word.end..tail_end.max(term.word.end), NEGATING_AFTER));
         if let Some((cue, at)) = phrasal {
             j.set_polarity(

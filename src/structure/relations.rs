@@ -384,11 +384,23 @@ pub fn relate(
         }
     }
     if c.head_kind == HeadKind::ModelClass {
-        // Naming: "an open-source model called Mixtral".
-        if let Some(cue) = cues
-            .iter()
-            .find(|q| q.role == Role::Naming && q.toks.start == after)
-        {
+        // Naming: "an open-source model called Mixtral", also after a comma
+        // or a short phrase ("een open-source model voor beeldgeneratie met
+        // de naam Janus-Pro", "its own open-source LLM, named R1").
+        let plain_gap = |q: &Cue| {
+            q.toks.start >= after
+                && q.toks.start <= after + 6
+                && toks[after..q.toks.start].iter().all(|t| {
+                    t.is_punct(",")
+                        || (t.class == Class::Word
+                            && !t.roles.has(Role::Copula)
+                            && !t.roles.has(Role::Auxiliary)
+                            && !t.roles.has(Role::Relative)
+                            && !t.roles.has(Role::Subordinator)
+                            && !t.roles.has(Role::Conjunction))
+                })
+        };
+        if let Some(cue) = cues.iter().find(|q| q.role == Role::Naming && plain_gap(q)) {
             if toks.get(cue.toks.end).and_then(Token::model).is_some() {
                 out.push(rel(
                     RelationKind::Apposition,

@@ -588,6 +588,20 @@ impl Rule for Attach {
     }
 
     fn apply(&self, ctx: &Context<'_>, term: &ClaimTerm, j: &mut Judgment) {
+        // "the definition of open source", "de principes van open source":
+        // the term completes another noun.
+        if let Some(noun) = complement_of_other_noun(ctx, term) {
+            self.dismiss_all(
+                ctx,
+                j,
+                term.plain.start,
+                format!(
+                    "'{}' is about '{noun}', not the model",
+                    ctx.slice(term.plain.clone())
+                ),
+            );
+            return;
+        }
         match &term.form {
             ClaimForm::Attributive { head: None } => {
                 if let Some(m) = self.mention_right_after(ctx, term.word.end) {
@@ -602,6 +616,21 @@ impl Rule for Attach {
         }
         self.structural(ctx, term, j);
     }
+}
+
+/// The noun a term completes through "of"/"van" ("the definition of open
+/// source"), when the lexicon says it is not a model.
+fn complement_of_other_noun<'c>(ctx: &'c Context<'_>, term: &ClaimTerm) -> Option<&'c str> {
+    use crate::structure::lexicon::Role;
+    if !matches!(term.form, ClaimForm::Predicative) {
+        return None;
+    }
+    let st = &ctx.structure;
+    let ti = st.chunks.get(st.term_index(&term.plain)?)?.term;
+    let of = st.tokens.get(ti.checked_sub(1)?)?;
+    let noun = st.tokens.get(ti.checked_sub(2)?)?;
+    (matches!(of.lower.as_str(), "of" | "van") && noun.roles.has(Role::OtherHead))
+        .then(|| ctx.slice(noun.span.clone()))
 }
 
 impl Attach {
@@ -707,6 +736,25 @@ mod tests {
             "Meta maakte de trainingscode van Llama 3.1 niet open source.",
             "Llama 3.1",
             "none",
+        );
+    }
+
+    #[test]
+    fn a_term_that_completes_another_noun() {
+        assert_outcome(
+            "Its licence puts Llama 3 outside the accepted definition of open source.",
+            "Llama 3",
+            "none",
+        );
+        assert_outcome(
+            "De licentie plaatst Llama 3 buiten de gangbare definitie van open source.",
+            "Llama 3",
+            "none",
+        );
+        assert_outcome(
+            "Llama 3 is a champion of open source, Meta says.",
+            "Llama 3",
+            "note",
         );
     }
 

@@ -227,10 +227,29 @@ pub fn render(src: &str, annotations: &[Annotation], style: Style) -> String {
     }
     let out = render_placed(src, &alone);
     if strip(&out) == src {
-        out
-    } else {
-        src.to_owned()
+        return out;
     }
+    // Each form works alone but not together (a footnote trailer that a
+    // reference elsewhere now pairs with, …): the same notes without the
+    // trailer, then as CriticMarkup comments only.
+    for uniform in [Form::HtmlComment, Form::CriticComment] {
+        let same: Vec<Placed> = alone
+            .iter()
+            .map(|p| Placed {
+                ann: p.ann,
+                form: if p.form == Form::FootnoteRef {
+                    uniform
+                } else {
+                    p.form
+                },
+            })
+            .collect();
+        let out = render_placed(src, &same);
+        if strip(&out) == src {
+            return out;
+        }
+    }
+    src.to_owned()
 }
 
 /// The byte form one annotation takes in the output.

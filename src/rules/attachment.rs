@@ -602,6 +602,17 @@ impl Rule for Attach {
             );
             return;
         }
+        // "Companies such as Meta have branded themselves as open source":
+        // the label is the subject's own, not its model's.
+        if let Some(reflexive) = reflexive_label(ctx, term) {
+            self.dismiss_all(
+                ctx,
+                j,
+                term.plain.start,
+                format!("the label describes the subject ('{reflexive}'), not the model"),
+            );
+            return;
+        }
         match &term.form {
             ClaimForm::Attributive { head: None } => {
                 if let Some(m) = self.mention_right_after(ctx, term.word.end) {
@@ -631,6 +642,27 @@ fn complement_of_other_noun<'c>(ctx: &'c Context<'_>, term: &ClaimTerm) -> Optio
     let noun = st.tokens.get(ti.checked_sub(2)?)?;
     (matches!(of.lower.as_str(), "of" | "van") && noun.roles.has(Role::OtherHead))
         .then(|| ctx.slice(noun.span.clone()))
+}
+
+/// "themselves as", "itself as", "zichzelf als" right before the term.
+fn reflexive_label<'c>(ctx: &'c Context<'_>, term: &ClaimTerm) -> Option<&'c str> {
+    let st = &ctx.structure;
+    let ti = st.chunks.get(st.term_index(&term.plain)?)?.term;
+    let start = st.chunks.get(st.term_index(&term.plain)?)?.toks.start;
+    let mut i = start.min(ti);
+    if st
+        .tokens
+        .get(i.checked_sub(1)?)
+        .is_some_and(|t| matches!(t.lower.as_str(), "as" | "als"))
+    {
+        i -= 1;
+    }
+    let r = st.tokens.get(i.checked_sub(1)?)?;
+    matches!(
+        r.lower.as_str(),
+        "themselves" | "itself" | "himself" | "herself" | "zichzelf"
+    )
+    .then(|| ctx.slice(r.span.clone()))
 }
 
 impl Attach {
@@ -737,6 +769,21 @@ mod tests {
             "Llama 3.1",
             "none",
         );
+    }
+
+    #[test]
+    fn a_reflexive_label_is_the_subjects_own() {
+        assert_outcome(
+            "Some firms, such as Meta with its Llama 3 series, have branded themselves as open-source.",
+            "Llama 3",
+            "none",
+        );
+        assert_outcome(
+            "Sommige bedrijven, zoals Meta met Llama 3, profileren zichzelf als open source.",
+            "Llama 3",
+            "none",
+        );
+        assert_outcome("Meta brands Llama 3 as open source.", "Llama 3", "note");
     }
 
     #[test]

@@ -26,7 +26,9 @@ impl Rule for Coreference {
         if let ClaimForm::Attributive { head: Some(h) } | ClaimForm::Compound { head: h } =
             &term.form
         {
-            if crate::text::lexicon::classify_head(h) == crate::text::lexicon::Head::Other {
+            if crate::text::lexicon::classify_head(h) == crate::text::lexicon::Head::Other
+                && !is_project(h)
+            {
                 return;
             }
         }
@@ -66,6 +68,58 @@ impl Rule for Coreference {
                 .and_then(|i| ctx.toks.get(i))
                 .is_some_and(|t| COPULAS.contains(&t.lower.as_str()))
         };
+        // "Open-sourcing the model gave Meta …", "Meta open-sourced it":
+        // the verb's object is the anaphor.
+        if matches!(term.form, ClaimForm::Verb) && !passive {
+            let next = ctx.tok_at_or_after(term.word.end);
+            let words: Vec<&str> = ctx
+                .toks
+                .iter()
+                .skip(next)
+                .take(2)
+                .map(|t| t.lower.as_str())
+                .collect();
+            let object = matches!(words.first(), Some(&("it" | "them" | "het")))
+                || matches!(
+                    words.as_slice(),
+                    [
+                        "the" | "this" | "that" | "het" | "dit" | "dat",
+                        "model" | "system" | "chatbot" | "llm"
+                    ]
+                );
+            if object {
+                j.subjects.push(Subject {
+                    mention: prev,
+                    attachment: Attachment::Object,
+                });
+            }
+            return;
+        }
+        // "Dit is een open-source project", "It is an open-source project":
+        // a project head counts only as the predicate of the anaphor.
+        let project_predicate = matches!(&term.form,
+            ClaimForm::Attributive { head: Some(h) } | ClaimForm::Compound { head: h } if is_project(h));
+        if project_predicate {
+            let clause = ctx.clause(&term.word);
+            let before = ctx.toks_in(clause.start..term.plain.start);
+            let n = before.len();
+            let copula_then_anaphor = before.iter().enumerate().any(|(i, t)| {
+                COPULAS.contains(&t.lower.as_str())
+                    && (i + 1 < n && matches!(before[i + 1].lower.as_str(), "it" | "het" | "dit")
+                        || i > 0
+                            && matches!(
+                                before[i - 1].lower.as_str(),
+                                "it" | "het" | "dit" | "this"
+                            ))
+            });
+            if copula_then_anaphor {
+                j.subjects.push(Subject {
+                    mention: prev,
+                    attachment: Attachment::Coreference,
+                });
+            }
+            return;
+        }
         match &term.form {
             ClaimForm::Predicative | ClaimForm::Ish => {}
             ClaimForm::Verb if passive => {}
@@ -172,6 +226,11 @@ impl Rule for Coreference {
     }
 }
 
+/// Heads the press uses for a model as a whole: "an open-source project".
+fn is_project(head: &str) -> bool {
+    matches!(head, "project" | "projekt" | "software")
+}
+
 /// "The company's first open-source large language model arrived in
 /// February", "Its open-source model …": a singular noun phrase about a
 /// model, made definite by a determiner or a possessive, in a sentence that
@@ -245,6 +304,16 @@ mod tests {
             "Llama 3",
             "note",
         );
+        assert_outcome(
+            "Meta kept Llama 2 closed at first. Open-sourcing the model later won it thousands of developers.",
+            "Llama 2",
+            "warning",
+        );
+        assert_outcome(
+            "Meta kept Llama 2 closed at first. Open-sourcing the training code came later.",
+            "Llama 2",
+            "none",
+        );
         // Plural and indefinite phrases speak of a class, not of the model.
         assert_outcome(
             "Then Meta shipped Llama 2. The open-source models of its rivals came later.",
@@ -287,6 +356,16 @@ mod tests {
         );
         assert_outcome(
             "Meta bracht Llama 2 uit. De open-sourcemodellen van concurrenten volgden later.",
+            "Llama 2",
+            "none",
+        );
+        assert_outcome(
+            "Stability AI bracht Stable Diffusion XL uit. Voor kunstenaars is dit een open-source project met veel mogelijkheden.",
+            "Stable Diffusion XL",
+            "warning",
+        );
+        assert_outcome(
+            "Meta bracht Llama 2 uit. Het open-source project erachter groeit snel.",
             "Llama 2",
             "none",
         );

@@ -8,6 +8,7 @@
 
 mod attachment;
 mod attribution;
+mod claim_noun;
 mod concession;
 mod conditional;
 mod context;
@@ -183,6 +184,7 @@ pub static ALL: &[&dyn Rule] = &[
     &contrast::Contrast,
     &rebuttal::Rebuttal,
     &concession::Concession,
+    &claim_noun::ClaimNoun,
     &attribution::Attribution,
 ];
 

@@ -246,6 +246,10 @@ pub const HEDGES: &[&str] = &[
 pub const ATTRIBUTIONS: &[&str] = &[
     "according to",
     "volgens",
+    "de bewering dat",
+    "zijn bewering dat",
+    "haar bewering dat",
+    "hun bewering dat",
     "calls",
     "called",
     "call it",

@@ -147,6 +147,16 @@ impl Rule for Attribution {
                     cue,
                     "noemt" | "noemen" | "noemde" | "calls" | "call it" | "noemt het"
                 ) && !ctx.slice(term.word.end..at).contains([',', ';', ':']);
+                // "… de opensourcemodellen die ontwikkelaars het vaakst
+                // noemen": a verb in a relative clause after the term names,
+                // it does not label.
+                let in_relative = at > term.word.end
+                    && ctx.words_in(term.word.end..at).any(|w| {
+                        matches!(w.lower.as_str(), "die" | "dat" | "which" | "that" | "who")
+                    });
+                if in_relative {
+                    return false;
+                }
                 // "according to the benchmarks" attributes a ranking, not the claim.
                 let source_is_data = matches!(cue, "according to" | "volgens")
                     && ctx
@@ -295,6 +305,16 @@ mod tests {
             "Llama 3",
             "warning",
         );
+    }
+
+    #[test]
+    fn a_relative_clause_names_rather_than_labels() {
+        assert_outcome(
+            "Gemma 2 en Llama 3 zijn de opensourcemodellen die lezers het vaakst noemen.",
+            "Gemma 2",
+            "warning",
+        );
+        assert_outcome("Google noemt Gemma 2 open source.", "Gemma 2", "note");
     }
 
     #[test]

@@ -223,6 +223,20 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_that_scopes_over_a_gerund_or_als() {
+        assert_outcome(
+            "Licence experts call the user cap an obstacle to Gemma 2 being fully open source.",
+            "Gemma 2",
+            "none",
+        );
+        assert_outcome(
+            "De gebruikerslimiet is een belemmering voor Gemma 2 als open source.",
+            "Gemma 2",
+            "none",
+        );
+    }
+
+    #[test]
     fn dutch() {
         assert_outcome(
             "Écht open-source is NVLM-D-72B echter niet.",

@@ -787,6 +787,20 @@ mod tests {
     }
 
     #[test]
+    fn small_and_multimodal_model_heads() {
+        assert_outcome(
+            "Phi-3 mini brings a 128K context window, the first open-source SLM to do so.",
+            "Phi-3 mini",
+            "note",
+        );
+        assert_outcome(
+            "Phi-3 mini, de eerste open-source SLM met zo'n groot contextvenster, draait op een telefoon.",
+            "Phi-3 mini",
+            "note",
+        );
+    }
+
+    #[test]
     fn a_term_that_completes_another_noun() {
         assert_outcome(
             "Its licence puts Llama 3 outside the accepted definition of open source.",

@@ -203,6 +203,44 @@ pub fn claim_tied(text: &str, span: &Range<usize>, guard: &Guard) -> bool {
         }
         return false;
     }
+    // Apposition: "DeepSeek, a model free, open source and efficient",
+    // "DeepSeek, het open-sourcemodel uit China".
+    if let Some(rest) = after.strip_prefix(", ") {
+        let (det, tail) = next_word(rest);
+        if ["a", "an", "the", "een", "het", "de"]
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(det))
+        {
+            let phrase_end = tail
+                .find(['.', ';', '(', ')', '!', '?'])
+                .unwrap_or(tail.len())
+                .min(160);
+            let phrase = tail.get(..phrase_end).unwrap_or("");
+            let mut model_word = false;
+            let mut claim = false;
+            let mut rest = phrase.trim_start_matches(' ');
+            for i in 0..16 {
+                if claim_at(rest).is_some() {
+                    claim = true;
+                }
+                let (word, tail) = next_word(rest);
+                if word.is_empty() {
+                    break;
+                }
+                let bare = word.trim_end_matches([',', ':']);
+                // Not "AI": "DeepSeek, the Chinese AI lab, …" is the company.
+                // The apposition's head comes within its first three words.
+                model_word |= i < 3
+                    && !bare.eq_ignore_ascii_case("ai")
+                    && (MODEL_WORDS.iter().any(|w| bare.eq_ignore_ascii_case(w))
+                        || bare.to_lowercase().ends_with("model"));
+                rest = tail.trim_start_matches([' ', ',']);
+            }
+            if model_word && claim {
+                return true;
+            }
+        }
+    }
     // Copula: "Llama is open source", "Grok is now open source".
     let (verb, mut rest) = next_word(after);
     if COPULAS.iter().any(|c| c.eq_ignore_ascii_case(verb)) && after.starts_with(' ') {
@@ -268,6 +306,26 @@ mod tests {
     fn at<'a>(text: &'a str, name: &str) -> (&'a str, Range<usize>) {
         let s = text.find(name).unwrap_or(0);
         (text, s..s + name.len())
+    }
+
+    #[test]
+    fn an_apposition_with_a_model_word_ties_the_name() {
+        let g = guard();
+        for t in [
+            "The newcomer is DeepSeek, a model free, open source and efficient.",
+            "Daar is DeepSeek, een taalmodel dat volledig open source is.",
+        ] {
+            let (text, span) = at(t, "DeepSeek");
+            assert!(claim_tied(text, &span, &g), "{t}");
+        }
+        for t in [
+            "DeepSeek, the Chinese AI lab, released an open-source model.",
+            "DeepSeek, het Chinese bedrijf, bracht een open-sourcemodel uit.",
+            "DeepSeek, a model builder from China, raised money.",
+        ] {
+            let (text, span) = at(t, "DeepSeek");
+            assert!(!claim_tied(text, &span, &g), "{t}");
+        }
     }
 
     #[test]

@@ -801,6 +801,25 @@ mod tests {
     }
 
     #[test]
+    fn an_apposition_with_its_predicate_after_the_head() {
+        assert_outcome(
+            "Then came Mixtral 8x7B, a model fast, cheap and open source, from a Paris start-up.",
+            "Mixtral 8x7B",
+            "note",
+        );
+        assert_outcome(
+            "Daarna kwam Llama 3, een model dat snel en open source is.",
+            "Llama 3",
+            "warning",
+        );
+        assert_outcome(
+            "Then came Llama 3, a model whose training code is open source.",
+            "Llama 3",
+            "none",
+        );
+    }
+
+    #[test]
     fn a_term_that_completes_another_noun() {
         assert_outcome(
             "Its licence puts Llama 3 outside the accepted definition of open source.",

@@ -514,6 +514,44 @@ pub fn relate(
             }
         }
     }
+    // Apposition with a postposed predicate: "DeepSeek, a model totally
+    // free, open source and efficient", "Mixtral, a model that is fast and
+    // open source".
+    if c.head_kind == HeadKind::Predicative {
+        let mut k = c.toks.start;
+        let mut steps = 0;
+        while k > 0 && steps < 10 {
+            let t = &toks[k - 1];
+            let skip = t.is_punct(",")
+                || (t.class == Class::Word
+                    && !t.cap
+                    && (t.roles.has(Role::Conjunction)
+                        || t.roles.has(Role::Copula)
+                        || t.roles.has(Role::Relative)
+                        || !closed(t))
+                    && !t.roles.has(Role::ModelHead)
+                    && !t.roles.has(Role::OtherHead));
+            if !skip {
+                break;
+            }
+            k -= 1;
+            steps += 1;
+        }
+        let head = k
+            .checked_sub(1)
+            .filter(|&h| toks[h].roles.has(Role::ModelHead));
+        if let Some(h) = head.filter(|&h| h >= 3) {
+            let det = &toks[h - 1];
+            let comma = &toks[h - 2];
+            if det.roles.has(Role::Determiner)
+                && (comma.is_punct(",") || comma.is_punct("—") || comma.is_punct("–"))
+            {
+                if let Some(m) = toks[h - 3].model() {
+                    out.push(rel(RelationKind::Apposition, vec![m], h - 2));
+                }
+            }
+        }
+    }
     // Secondary predication: "markets Llama as open source", "labels its
     // Llama models as open-source", "noemt Llama open source".
     {

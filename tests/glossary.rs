@@ -533,6 +533,11 @@ fn models_of_2025_and_2026_resolve_with_their_status() {
         ("GPT-OSS is open source.", "gpt-oss", OpenWeights),
         ("Kimi K2 is open source.", "kimi-k2", RestrictedWeights),
         (
+            "Janus-Pro-7B is an open-source image model.",
+            "janus-pro",
+            RestrictedWeights,
+        ),
+        (
             "Het opensourcemodel Kimi-K2 van Moonshot AI",
             "kimi-k2",
             RestrictedWeights,

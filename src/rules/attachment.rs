@@ -820,6 +820,20 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_subject_after_a_fronted_clause() {
+        assert_outcome(
+            "Because the weights of Gemma 2 can be downloaded, it qualifies as open source in the eyes of many developers.",
+            "Gemma 2",
+            "warning",
+        );
+        assert_outcome(
+            "Omdat de gewichten van Gemma 2 te downloaden zijn, geldt het als open source.",
+            "Gemma 2",
+            "warning",
+        );
+    }
+
+    #[test]
     fn a_term_that_completes_another_noun() {
         assert_outcome(
             "Its licence puts Llama 3 outside the accepted definition of open source.",

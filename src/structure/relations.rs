@@ -641,8 +641,53 @@ pub fn relate(
         c.head_kind,
         HeadKind::Predicative | HeadKind::ModelClass | HeadKind::Unknown
     ) {
-        if let Some(cop) = copula_before(toks, c.toks.start) {
-            let subj = subject_before(toks, cop);
+        // "counts as open source", "qualifies as", "geldt als".
+        // Dutch inverts: "geldt het als open source".
+        let counts_as = |v: usize| {
+            matches!(
+                toks[v].lower.as_str(),
+                "counts"
+                    | "count"
+                    | "counted"
+                    | "qualifies"
+                    | "qualify"
+                    | "qualified"
+                    | "geldt"
+                    | "gelden"
+                    | "gold"
+                    | "golden"
+            )
+        };
+        let as_before = c
+            .toks
+            .start
+            .checked_sub(1)
+            .is_some_and(|a| matches!(toks[a].lower.as_str(), "as" | "als"));
+        let phrase_copula = as_before
+            .then(|| {
+                let v = c.toks.start.checked_sub(2)?;
+                if counts_as(v) {
+                    return Some(v);
+                }
+                let v = c.toks.start.checked_sub(3)?;
+                (counts_as(v) && matches!(toks[v + 1].lower.as_str(), "het" | "it")).then_some(v)
+            })
+            .flatten();
+        if let Some(cop) = copula_before(toks, c.toks.start).or(phrase_copula) {
+            let mut subj = subject_before(toks, cop);
+            // "…, it qualifies as open source": the pronoun stands for the
+            // nearest model before it in the sentence.
+            let pronoun = |i: usize| {
+                toks.get(i)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "it" | "het"))
+            };
+            if subj.is_empty() && cop > 0 && (pronoun(cop - 1) || pronoun(cop + 1)) {
+                subj.extend(
+                    (cop.saturating_sub(20)..cop - 1)
+                        .rev()
+                        .find_map(|x| toks[x].model()),
+                );
+            }
             if !subj.is_empty() {
                 out.push(rel(RelationKind::Predicate, subj, cop));
             }

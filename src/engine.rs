@@ -151,6 +151,22 @@ impl<'a> Sentences<'a> {
     }
 }
 
+/// How a sentence that continues to speak of the model named before it
+/// opens.
+const ANAPHOR_OPENINGS: &[&str] = &[
+    "it ",
+    "it's ",
+    "it’s ",
+    "this model",
+    "the model",
+    "the new model",
+    "het model",
+    "dit model",
+    "het nieuwe model",
+    "het is ",
+    "het heeft ",
+];
+
 /// The longest sentence a finding quotes whole. A "sentence" longer than
 /// this is markup or hostile input (a paragraph of thousands of claims with
 /// no full stop), and quoting it in every finding would make the report
@@ -851,7 +867,31 @@ impl Engine {
         si: (usize, usize),
         mentions: &[Mention],
     ) -> Option<usize> {
-        let p = sents.previous(si)?;
+        let mut si = si;
+        let mut p = sents.previous(si)?;
+        // A chain of anaphors: "Meta released Llama 3.1. This model, with its
+        // 405B parameters, … It was unveiled as …". A sentence that names no
+        // model but opens with an anaphor passes the antecedent on, up to
+        // three sentences back.
+        for _ in 0..2 {
+            let named = mentions
+                .get(mentions.partition_point(|m| m.plain.start < p.start))
+                .is_some_and(|m| m.plain.start < p.end);
+            let opening = text.get(p.clone()).unwrap_or("").trim_start();
+            let anaphoric = ANAPHOR_OPENINGS.iter().any(|a| {
+                opening
+                    .get(..a.len())
+                    .is_some_and(|o| o.eq_ignore_ascii_case(a))
+            });
+            if named || !anaphoric {
+                break;
+            }
+            si = (si.0, si.1 - 1);
+            match sents.previous(si) {
+                Some(q) => p = q,
+                None => break,
+            }
+        }
         let end = mentions.partition_point(|m| m.plain.start < p.end);
         let prev_start = mentions.partition_point(|m| m.plain.start < p.start);
         let is_family = |i: usize| {

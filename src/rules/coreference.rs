@@ -314,6 +314,18 @@ mod tests {
             "Llama 2",
             "none",
         );
+        // A chain of anaphors carries the antecedent on; any other sentence
+        // breaks it.
+        assert_outcome(
+            "Meta put Llama 3.1 online in July. This model, with its 405 billion parameters, drew wide attention. It is the largest open-source model to date.",
+            "Llama 3.1",
+            "warning",
+        );
+        assert_outcome(
+            "Meta put Llama 3.1 online in July. Analysts expect a price war. It is the largest open-source model to date.",
+            "Llama 3.1",
+            "none",
+        );
         // Plural and indefinite phrases speak of a class, not of the model.
         assert_outcome(
             "Then Meta shipped Llama 2. The open-source models of its rivals came later.",
@@ -353,6 +365,11 @@ mod tests {
             "Meta bracht Llama 2 uit. Het model zelf is open source, zegt Meta.",
             "Llama 2",
             "note",
+        );
+        assert_outcome(
+            "Meta bracht Llama 3.1 in juli uit. Het model telt 405 miljard parameters. Het is het grootste open-sourcemodel tot nu toe.",
+            "Llama 3.1",
+            "warning",
         );
         assert_outcome(
             "Meta bracht Llama 2 uit. De open-sourcemodellen van concurrenten volgden later.",

@@ -637,7 +637,7 @@ fn complement_of_other_noun<'c>(ctx: &'c Context<'_>, term: &ClaimTerm) -> Optio
         return None;
     }
     let st = &ctx.structure;
-    let ti = st.chunks.get(st.term_index(&term.plain)?)?.term;
+    let ti = st.chunk_of(&term.plain)?.term;
     let of = st.tokens.get(ti.checked_sub(1)?)?;
     let noun = st.tokens.get(ti.checked_sub(2)?)?;
     (matches!(of.lower.as_str(), "of" | "van") && noun.roles.has(Role::OtherHead))
@@ -647,9 +647,8 @@ fn complement_of_other_noun<'c>(ctx: &'c Context<'_>, term: &ClaimTerm) -> Optio
 /// "themselves as", "itself as", "zichzelf als" right before the term.
 fn reflexive_label<'c>(ctx: &'c Context<'_>, term: &ClaimTerm) -> Option<&'c str> {
     let st = &ctx.structure;
-    let ti = st.chunks.get(st.term_index(&term.plain)?)?.term;
-    let start = st.chunks.get(st.term_index(&term.plain)?)?.toks.start;
-    let mut i = start.min(ti);
+    let c = st.chunk_of(&term.plain)?;
+    let mut i = c.toks.start.min(c.term);
     if st
         .tokens
         .get(i.checked_sub(1)?)

@@ -3,7 +3,6 @@
 
 use super::{Context, Judgment, Polarity, Rule};
 use crate::detect::ClaimTerm;
-use crate::structure::lexicon::Role;
 
 pub struct ClaimNoun;
 
@@ -32,11 +31,7 @@ impl Rule for ClaimNoun {
 
     fn apply(&self, ctx: &Context<'_>, term: &ClaimTerm, j: &mut Judgment) {
         let st = &ctx.structure;
-        let Some(ti) = st
-            .term_index(&term.plain)
-            .and_then(|k| st.chunks.get(k))
-            .map(|c| c.term)
-        else {
+        let Some(ti) = st.chunk_of(&term.plain).map(|c| c.term) else {
             return;
         };
         // "claim that" within the eight tokens before the term.
@@ -54,17 +49,8 @@ impl Rule for ClaimNoun {
         {
             return;
         }
-        let denial = st.cues.iter().find(|c| {
-            matches!(
-                c.role,
-                Role::Negator | Role::LexicalNegation | Role::Dispute
-            ) && c.toks.start > ti
-        });
-        if let Some(d) = denial {
-            let at = st
-                .tokens
-                .get(d.toks.start)
-                .map_or(term.plain.start, |t| t.span.start);
+        if let Some(d) = st.denial_in(ti + 1..st.tokens.len()) {
+            let at = st.start_of(d.toks.start).unwrap_or(term.plain.start);
             j.set_polarity(
                 Polarity::Disputed,
                 self.id(),

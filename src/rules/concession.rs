@@ -4,7 +4,6 @@
 
 use super::{Context, Judgment, Polarity, Rule};
 use crate::detect::ClaimTerm;
-use crate::structure::lexicon::Role;
 use crate::structure::ClauseKind;
 
 pub struct Concession;
@@ -44,11 +43,7 @@ impl Rule for Concession {
 
     fn apply(&self, ctx: &Context<'_>, term: &ClaimTerm, j: &mut Judgment) {
         let st = &ctx.structure;
-        let Some(ti) = st
-            .term_index(&term.plain)
-            .and_then(|k| st.chunks.get(k))
-            .map(|c| c.term)
-        else {
+        let Some(ti) = st.chunk_of(&term.plain).map(|c| c.term) else {
             return;
         };
         let Some((first, rest)) = st.clauses.split_first() else {
@@ -64,21 +59,12 @@ impl Rule for Concession {
         let Some(main) = rest.iter().find(|c| c.kind == ClauseKind::Main) else {
             return;
         };
-        let denial = st.cues.iter().find(|c| {
-            matches!(
-                c.role,
-                Role::Negator | Role::LexicalNegation | Role::Dispute
-            ) && c.toks.start >= main.toks.start
-                && c.toks.end <= main.toks.end
-        });
+        let denial = st.denial_in(main.toks.clone());
         let about_openness = st.tokens[main.toks.clone()]
             .iter()
             .any(|t| OPENNESS.contains(&t.lower.as_str()));
         if let (Some(d), true) = (denial, about_openness) {
-            let at = st
-                .tokens
-                .get(d.toks.start)
-                .map_or(term.plain.start, |t| t.span.start);
+            let at = st.start_of(d.toks.start).unwrap_or(term.plain.start);
             j.set_polarity(
                 Polarity::Disputed,
                 self.id(),

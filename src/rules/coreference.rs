@@ -237,7 +237,7 @@ fn is_project(head: &str) -> bool {
 /// names no model, speaks of the model named before.
 fn definite_singular(ctx: &Context<'_>, term: &ClaimTerm) -> bool {
     let st = &ctx.structure;
-    let Some(c) = st.term_index(&term.plain).and_then(|k| st.chunks.get(k)) else {
+    let Some(c) = st.chunk_of(&term.plain) else {
         return false;
     };
     if c.head_kind != crate::structure::HeadKind::ModelClass {

@@ -81,13 +81,16 @@ impl Rule for Negation {
             );
             return;
         }
-        // Phrasal negators work on the words right after them ("far from open source").
-        let near = ctx
-            .toks
-            .get(first.saturating_sub(5))
-            .map(|t| t.span.start)
-            .unwrap_or(start)
-            .max(start);
+        // Phrasal negators work on the words right after them ("far from open
+        // source"): the `n` tokens before the term, within its clause.
+        let words_back = |n: usize| {
+            ctx.toks
+                .get(first.saturating_sub(n))
+                .map(|t| t.span.start)
+                .unwrap_or(start)
+                .max(start)
+        };
+        let near = words_back(5);
         // "open source in name only", "alleen in naam open source" (after the term).
         let tail_end = ctx
             .toks
@@ -97,19 +100,13 @@ impl Rule for Negation {
             .min(clause.end);
         // "an obstacle to Llama 2 being truly open source", "far from Llama
         // being open source": the phrase scopes over a gerund clause.
-        let gerund_near = ctx
-            .toks
-            .get(first.saturating_sub(10))
-            .map(|t| t.span.start)
-            .unwrap_or(start)
-            .max(start);
         let gerund = ctx
             .find_any(
                 near..term.plain.start,
                 &["being", "to be", "te zijn", "zou zijn"],
             )
             .is_some();
-        let near = if gerund { gerund_near } else { near };
+        let near = if gerund { words_back(10) } else { near };
         // The language's lexicon adds its own phrases ("obstacle to",
         // "stopped short of", "verre van").
         let st = &ctx.structure;

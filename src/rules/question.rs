@@ -19,14 +19,11 @@ impl Rule for Question {
         // "Have you heard of Llama, Meta's open-source model?" presupposes the
         // label; "Why did Meta make Llama open source?" does too.
         let st = &ctx.structure;
-        let at = st
-            .term_index(&term.plain)
-            .and_then(|k| st.chunks.get(k))
-            .map(|c| c.term);
+        let at = st.chunk_of(&term.plain).map(|c| c.term);
         let asked = at.map(|i| st.question_at(i));
         // "Llama is open source, but why does it matter?": the question is
         // the part after the conjunction; the claim before it stands.
-        if st.question.is_some() && asked == Some(None) {
+        if st.question().is_some() && asked == Some(None) {
             return;
         }
         if j.attributive()

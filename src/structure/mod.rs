@@ -41,7 +41,6 @@ pub struct Structure {
     /// One chunk per term, same order.
     pub chunks: Vec<Chunk>,
     pub relations: Vec<Relation>,
-    pub question: Option<Question>,
     /// Where the question begins, as a token index: a declarative clause
     /// before a coordinated question ("Llama is open source, but why does it
     /// matter?") is not asked. Each entry starts a part of the sentence and
@@ -83,7 +82,6 @@ impl Structure {
             kept_terms.push(term.plain.clone());
         }
         let question_parts = Self::question_parts(&toks);
-        let question = question_parts.last().and_then(|p| p.1);
         Structure {
             lang,
             sentence,
@@ -93,7 +91,6 @@ impl Structure {
             terms: kept_terms,
             chunks,
             relations,
-            question,
             question_parts,
         }
     }
@@ -162,6 +159,12 @@ impl Structure {
         parts
     }
 
+    /// Whether, and how, the sentence's last part asks: the sentence's own
+    /// question, if any.
+    pub fn question(&self) -> Option<Question> {
+        self.question_parts.last().and_then(|p| p.1)
+    }
+
     /// Whether, and how, the part of the sentence holding token `i` asks.
     pub fn question_at(&self, i: usize) -> Option<Question> {
         self.question_parts
@@ -174,6 +177,28 @@ impl Structure {
     /// Index of the term whose plain range is `plain`.
     pub fn term_index(&self, plain: &Range<usize>) -> Option<usize> {
         self.terms.iter().position(|t| t == plain)
+    }
+
+    /// The noun-phrase chunk of the term whose plain range is `plain`.
+    pub fn chunk_of(&self, plain: &Range<usize>) -> Option<&Chunk> {
+        self.chunks.get(self.term_index(plain)?)
+    }
+
+    /// The first cue within token range `r` that denies or disputes: a
+    /// negator, a negating phrase or a dispute word.
+    pub fn denial_in(&self, r: Range<usize>) -> Option<&Cue> {
+        self.cues.iter().find(|c| {
+            matches!(
+                c.role,
+                lexicon::Role::Negator | lexicon::Role::LexicalNegation | lexicon::Role::Dispute
+            ) && c.toks.start >= r.start
+                && c.toks.end <= r.end
+        })
+    }
+
+    /// The plain offset where token `i` starts.
+    pub fn start_of(&self, i: usize) -> Option<usize> {
+        self.tokens.get(i).map(|t| t.span.start)
     }
 
     /// The relations of term `k`, most specific first.
@@ -254,7 +279,7 @@ impl Structure {
                 );
             }
         }
-        if let Some(q) = self.question {
+        if let Some(q) = self.question() {
             let _ = writeln!(
                 out,
                 "question: {}",

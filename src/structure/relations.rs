@@ -297,6 +297,14 @@ fn subject_before(toks: &[Token], end: usize) -> Vec<usize> {
     out
 }
 
+/// The nearest model among the `window` tokens before token `i`: what a
+/// pronoun at `i` stands for inside its sentence.
+fn model_before(toks: &[Token], i: usize, window: usize) -> Option<usize> {
+    (i.saturating_sub(window)..i)
+        .rev()
+        .find_map(|x| toks[x].model())
+}
+
 /// Skips adverbs and negators (that are not cues of another kind) going
 /// back from `i` (exclusive) to a copula; returns the copula's index.
 fn copula_before(toks: &[Token], i: usize) -> Option<usize> {
@@ -574,9 +582,7 @@ pub fn relate(
                 break;
             }
             if matches!(t.lower.as_str(), "it" | "them" | "het" | "hem") {
-                object_model = (j.saturating_sub(16)..j - 1)
-                    .rev()
-                    .find_map(|x| toks[x].model());
+                object_model = model_before(toks, j - 1, 15);
                 obj = object_model.map(|_| j - 1);
                 break;
             }
@@ -682,11 +688,7 @@ pub fn relate(
                     .is_some_and(|t| matches!(t.lower.as_str(), "it" | "het"))
             };
             if subj.is_empty() && cop > 0 && (pronoun(cop - 1) || pronoun(cop + 1)) {
-                subj.extend(
-                    (cop.saturating_sub(20)..cop - 1)
-                        .rev()
-                        .find_map(|x| toks[x].model()),
-                );
+                subj.extend(model_before(toks, cop - 1, 19));
             }
             if !subj.is_empty() {
                 out.push(rel(RelationKind::Predicate, subj, cop));

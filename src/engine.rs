@@ -446,6 +446,7 @@ impl Engine {
             &self.glossary,
         );
         ctx.next_sentence = sents.next(si);
+        ctx.previous_sentence = sents.previous(si);
         let t0 = terms.partition_point(|t| t.plain.start < sent_range.start);
         let t1 = terms.partition_point(|t| t.plain.start < sent_range.end);
         ctx.structure = std::rc::Rc::new(Structure::build(

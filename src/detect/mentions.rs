@@ -143,6 +143,28 @@ fn contains_word(haystack_lower: &str, word: &str) -> bool {
     false
 }
 
+/// "… that Llama is a launching pad for something more commercial. Open
+/// sourcing the model gave Meta …": the next sentence of the paragraph
+/// takes the name up as "the model", which makes the name a model.
+fn next_refers_to_model(
+    text: &str,
+    sentence: &Range<usize>,
+    sentence_of: &impl Fn(usize) -> Range<usize>,
+) -> bool {
+    const ANAPHORS: &[&str] = &["the model", "this model", "het model", "dit model"];
+    let rest = text.get(sentence.end..).unwrap_or("");
+    let gap = rest.len() - rest.trim_start_matches([' ', '\n']).len();
+    if gap == 0 || rest.get(..gap).is_some_and(|g| g.contains("\n\n")) {
+        return false;
+    }
+    let next = sentence_of(sentence.end + gap);
+    if next.start < sentence.end || next.len() > 2000 {
+        return false;
+    }
+    let lower = text.get(next).unwrap_or("").to_lowercase();
+    ANAPHORS.iter().any(|a| contains_word(&lower, a))
+}
+
 /// The models and families the mentions found so far have named.
 struct Named<'g> {
     /// Per model: named at all, named by a name that needed no context.
@@ -320,6 +342,7 @@ fn find_in_ranges(
                         .is_some_and(|w| w.eq_ignore_ascii_case(b"model"))
             });
             let sentence = sentence_of(c.span.start);
+            let here = sentence.clone();
             if sentence_cache
                 .as_ref()
                 .is_none_or(|(r, _, _)| *r != sentence)
@@ -352,7 +375,8 @@ fn find_in_ranges(
                 || developer
                 || evidence
                 || family_named_before
-                || same_named_before;
+                || same_named_before
+                || next_refers_to_model(text, &here, sentence_of);
             if !supported && !whole {
                 // An earlier mention outside the ranges might be the evidence.
                 return None;

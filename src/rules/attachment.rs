@@ -678,6 +678,34 @@ impl Attach {
         let Some(k) = st.term_index(&term.plain) else {
             return;
         };
+        // "Claude outscored every open-source model, including Llama 3.3":
+        // a relation of the structure outranks the sentence's only other
+        // model, which nothing but distance tied.
+        let only_sole = !j.subjects.is_empty()
+            && j.subjects
+                .iter()
+                .all(|s| s.attachment == Attachment::SoleModel);
+        if only_sole {
+            let tied = st.relations_of(k).find(|r| {
+                r.mentions
+                    .iter()
+                    .any(|&m| !contrasted(ctx, m) && !j.subjects.iter().any(|s| s.mention == m))
+            });
+            if tied.is_some() {
+                let displaced: Vec<usize> = j.subjects.iter().map(|s| s.mention).collect();
+                j.subjects.clear();
+                for m in displaced {
+                    j.dismissed.push((
+                        m,
+                        super::Reason {
+                            rule: self.id(),
+                            message: "the sentence structure ties the term to another model".into(),
+                            at: term.plain.start,
+                        },
+                    ));
+                }
+            }
+        }
         if !j.subjects.is_empty() {
             let first = j.subjects[0].mention;
             j.relation = st
@@ -716,6 +744,44 @@ impl Attach {
 #[cfg(test)]
 mod tests {
     use super::super::testing::assert_outcome;
+
+    #[test]
+    fn names_adjective_lists_and_short_names() {
+        // Naming past a hyphenated compound.
+        assert_outcome(
+            "Er is nu ook een open-source model voor hun eigen beeld-generator met de naam Janus-Pro-7B.",
+            "Janus-Pro-7B",
+            "warning",
+        );
+        // Adjectives joined by a comma before a model-class noun.
+        assert_outcome(
+            "Hugging Face's BLOOM, an open-source, multilingual model, arrived in 2022.",
+            "BLOOM",
+            "warning",
+        );
+        // A short name tied to its claim, but not the gadget of that name.
+        assert_outcome(
+            "R1 is also open-sourced under the MIT licence.",
+            "DeepSeek-R1",
+            "note",
+        );
+        assert_outcome(
+            "The Rabbit R1 is open source now, its maker says.",
+            "DeepSeek-R1",
+            "none",
+        );
+        // The next sentence takes the bare name up as "the model".
+        assert_outcome(
+            "Critics say Llama is mostly a marketing tool for Meta. Open-sourcing the model won Meta a free army of developers.",
+            "Llama",
+            "warning",
+        );
+        assert_outcome(
+            "Critics say Llama is mostly a marketing tool for Meta.\n\nOpen-sourcing the model won Meta a free army of developers.",
+            "Llama",
+            "none",
+        );
+    }
 
     #[test]
     fn structure_ties_appositions_coordinated_adjectives_and_causatives() {

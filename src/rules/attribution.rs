@@ -11,6 +11,52 @@ use crate::text::words::TokenKind;
 
 pub struct Attribution;
 
+/// Whether a dispute opener at `at` opens a rebuttal. "the most powerful
+/// version yet, and …" is an adverb unless "yet" opens a clause; "not only
+/// fast but also open", "good not just for Meta but for the industry" add.
+fn opens_rebuttal(ctx: &Context<'_>, cue: &str, at: usize) -> bool {
+    let before = ctx.slice(ctx.sentence.start..at).trim_end();
+    if cue == "yet" {
+        return before.is_empty()
+            || before.ends_with([',', ';', '—', '–'])
+            || before.ends_with(" and");
+    }
+    if cue == "alleen" && before.to_lowercase().ends_with("niet") {
+        return false;
+    }
+    if matches!(cue, "but" | "maar") {
+        let from = before.len().saturating_sub(80);
+        let window = before.get(from..).unwrap_or(before).to_lowercase();
+        return ![
+            "not just ",
+            "not only ",
+            "not merely ",
+            "niet alleen ",
+            "niet enkel ",
+        ]
+        .iter()
+        .any(|p| window.contains(p));
+    }
+    true
+}
+
+/// Nouns and adjectives with which an author calls a label that follows
+/// wrong ("this confusion", "open-washing", "dit misverstand").
+const FRAMED_AS_WRONG: &[&str] = &[
+    "confusion",
+    "misconception",
+    "misnomer",
+    "myth",
+    "openwashing",
+    "open-washing",
+    "open washing",
+    "misleading",
+    "verwarring",
+    "misverstand",
+    "mythe",
+    "misleidend",
+];
+
 /// Sources that rank or measure rather than claim: "volgens de benchmarks".
 const NON_AGENTS: &[&str] = &[
     "benchmark",
@@ -130,7 +176,8 @@ impl Rule for Attribution {
                 ctx.slice(at + cue.len()..ctx.sentence.end)
                     .chars()
                     .any(char::is_alphanumeric)
-            });
+            })
+            .filter(|&(cue, at)| opens_rebuttal(ctx, cue, at));
         let reported_end = dispute.map(|(_, at)| at).unwrap_or(ctx.sentence.end);
         let cue = ctx
             .find_any(ctx.sentence.start..reported_end, ATTRIBUTIONS)
@@ -201,8 +248,10 @@ impl Rule for Attribution {
             });
             j.voice = Voice::Attributed { by };
             // "…, but its license …" after, or "Hoewel Meta … noemt, …" before.
-            let concessive = dispute
-                .or_else(|| ctx.find_any(ctx.sentence.start..term.plain.start, DISPUTE_OPENERS));
+            let concessive = dispute.or_else(|| {
+                ctx.find_any(ctx.sentence.start..term.plain.start, DISPUTE_OPENERS)
+                    .filter(|&(cue, at)| opens_rebuttal(ctx, cue, at))
+            });
             if let Some((opener, at)) = concessive {
                 j.set_polarity(
                     Polarity::Disputed,
@@ -227,6 +276,22 @@ impl Rule for Attribution {
                     format!("the author denies it in the next sentence ('{d}')"),
                 );
                 return;
+            }
+        }
+        // The author's framing in the sentence before: "Meta's Llama models
+        // are the poster child for this confusion. Meta markets Llama as open
+        // source."
+        if matches!(j.voice, Voice::Attributed { .. }) {
+            if let Some(prev) = ctx.previous_sentence.clone() {
+                if let Some((word, at)) = ctx.find_any(prev, FRAMED_AS_WRONG) {
+                    j.set_polarity(
+                        Polarity::Disputed,
+                        self.id(),
+                        at,
+                        format!("the sentence before calls it '{word}'"),
+                    );
+                    return;
+                }
             }
         }
         // "…, but it is not." or "it is not open": a denial of the label,
@@ -280,6 +345,29 @@ mod tests {
 
     #[test]
     fn english() {
+        // The sentence before calls the label that follows wrong.
+        assert_outcome(
+            "Meta's Llama models are the textbook case of this confusion. Meta markets Llama 3 as open source.",
+            "Llama 3",
+            "none",
+        );
+        assert_outcome(
+            "Meta's Llama models are popular with start-ups. Meta markets Llama 3 as open source.",
+            "Llama 3",
+            "note",
+        );
+        // "not just … but" adds, "the best version yet" is an adverb.
+        assert_outcome(
+            "Zuckerberg said that making Llama 3 open source is good not only for Meta but for everyone.",
+            "Llama 3",
+            "note",
+        );
+        assert_outcome(
+            "Zuckerberg said Llama 3.1 is the best version of the software yet, and argued that making the software open source is good for everyone.",
+            "Llama 3.1",
+            "note",
+        );
+
         assert_outcome(
             "According to Meta, Llama 3.3 is the best open-source model available.",
             "Llama 3.3",
@@ -319,6 +407,17 @@ mod tests {
 
     #[test]
     fn dutch() {
+        assert_outcome(
+            "De Llama-modellen zijn het schoolvoorbeeld van deze verwarring. Meta noemt Llama 3 open source.",
+            "Llama 3",
+            "none",
+        );
+        assert_outcome(
+            "Zuckerberg zei dat Llama 3 niet alleen snel is, maar ook open source.",
+            "Llama 3",
+            "note",
+        );
+
         assert_outcome(
             "Volgens Meta is Llama 3.1 het beste open-sourcemodel ter wereld.",
             "Llama 3.1",

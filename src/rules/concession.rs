@@ -56,13 +56,20 @@ impl Rule for Concession {
         if first.kind != ClauseKind::Subordinate || !opens || !first.toks.contains(&ti) {
             return;
         }
-        let Some(main) = rest.iter().find(|c| c.kind == ClauseKind::Main) else {
-            return;
-        };
-        let denial = st.denial_in(main.toks.clone());
-        let about_openness = st.tokens[main.toks.clone()]
+        // The main clause may be split by a relative clause, and the
+        // segmenter may leave its end in the relative ("the licence, which
+        // caps usage, tells a different story").
+        let mains: Vec<_> = rest
             .iter()
-            .any(|t| OPENNESS.contains(&t.lower.as_str()));
+            .filter(|c| matches!(c.kind, ClauseKind::Main | ClauseKind::Relative))
+            .map(|c| c.toks.clone())
+            .collect();
+        let denial = mains.iter().find_map(|m| st.denial_in(m.clone()));
+        let about_openness = mains.iter().any(|m| {
+            st.tokens[m.clone()]
+                .iter()
+                .any(|t| OPENNESS.contains(&t.lower.as_str()))
+        });
         if let (Some(d), true) = (denial, about_openness) {
             let at = st.start_of(d.toks.start).unwrap_or(term.plain.start);
             j.set_polarity(

@@ -32,6 +32,8 @@ pub struct Context<'a> {
     pub previous: Option<usize>,
     /// The next sentence in the same block, where an author may deny a reported claim.
     pub next_sentence: Option<Range<usize>>,
+    /// The sentence before, in the same block; None for a block's first sentence.
+    pub previous_sentence: Option<Range<usize>>,
     pub glossary: &'a Glossary,
     /// The sentence's structure, shared by every term in it.
     pub structure: std::rc::Rc<crate::structure::Structure>,
@@ -124,6 +126,7 @@ impl<'a> Context<'a> {
             here,
             previous,
             next_sentence: None,
+            previous_sentence: None,
             glossary,
             structure: Default::default(),
             lower,
@@ -254,6 +257,15 @@ impl<'a> Context<'a> {
     }
 
     /// Mentions of this sentence inside `r`.
+    /// Document mentions inside `r`, which may lie outside the sentence
+    /// (the next sentence of the block).
+    pub fn mentions_within(&self, r: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let start = self.mentions.partition_point(|m| m.plain.start < r.start);
+        (start..self.mentions.len())
+            .take_while(move |&i| self.mentions[i].plain.start < r.end)
+            .filter(move |&i| self.mentions[i].plain.end <= r.end)
+    }
+
     pub fn mentions_in(&self, r: Range<usize>) -> Vec<usize> {
         self.here
             .clone()

@@ -5,6 +5,8 @@
 
 use super::{Attachment, Context, Judgment, Rule, Subject};
 use crate::detect::{ClaimForm, ClaimTerm};
+use crate::structure::relations::is_anaphor_np;
+use crate::structure::Role;
 use crate::text::lexicon::{ANAPHORS, COPULAS};
 
 pub struct Coreference;
@@ -95,6 +97,24 @@ impl Rule for Coreference {
             }
             return;
         }
+        // "They released it open source", "Meta markets the model as open
+        // source": a labelling or causative verb whose object is an anaphor.
+        if anaphor_object(ctx, term) {
+            j.subjects.push(Subject {
+                mention: prev,
+                attachment: Attachment::Object,
+            });
+            return;
+        }
+        // "Hosted in Paris, the project challenges big tech by offering an
+        // open-source alternative": the anaphor offers what it is.
+        if offered_by_anaphor(ctx, term) {
+            j.subjects.push(Subject {
+                mention: prev,
+                attachment: Attachment::Coreference,
+            });
+            return;
+        }
         // "Dit is een open-source project", "It is an open-source project":
         // a project head counts only as the predicate of the anaphor.
         let project_predicate = matches!(&term.form,
@@ -118,6 +138,24 @@ impl Rule for Coreference {
                     attachment: Attachment::Coreference,
                 });
             }
+            return;
+        }
+        // "What is Llama 3? The next generation of open-source LLMs": a
+        // headline question, then what the model is.
+        let after_question = ctx
+            .previous_sentence
+            .as_ref()
+            .is_some_and(|p| ctx.slice(p.clone()).trim_end().ends_with('?'));
+        if after_question
+            && generation_of(ctx, term)
+            && ctx
+                .mentions_in(ctx.sentence.start..term.plain.start)
+                .is_empty()
+        {
+            j.subjects.push(Subject {
+                mention: prev,
+                attachment: Attachment::Coreference,
+            });
             return;
         }
         match &term.form {
@@ -226,6 +264,103 @@ impl Rule for Coreference {
     }
 }
 
+/// "released it open source", "made the model open source", "markets it
+/// as open source": the term follows a pronoun or a definite anaphor that is
+/// the object of a labelling or causative verb.
+fn anaphor_object(ctx: &Context<'_>, term: &ClaimTerm) -> bool {
+    let st = &ctx.structure;
+    let Some(c) = st.chunk_of(&term.plain) else {
+        return false;
+    };
+    let toks = &st.tokens;
+    let mut k = c.toks.start;
+    // "making the software open source": the phrase took in its object.
+    if c.term == k + 2 && is_anaphor_np(toks, k) {
+        k = c.term;
+    }
+    if k > 0 && matches!(toks[k - 1].lower.as_str(), "as" | "als") {
+        k -= 1;
+    }
+    let pronoun = k >= 1 && matches!(toks[k - 1].lower.as_str(), "it" | "them");
+    let verb = if pronoun {
+        k.checked_sub(2)
+    } else if k >= 2 && is_anaphor_np(toks, k - 2) {
+        k.checked_sub(3)
+    } else {
+        None
+    };
+    verb.is_some_and(|v| {
+        st.cues
+            .iter()
+            .any(|q| matches!(q.role, Role::Labelling | Role::Causative) && q.toks.contains(&v))
+    })
+}
+
+/// "the project … by offering an open-source alternative", "het model biedt
+/// een open-source alternatief": a model-class phrase as the object of an
+/// offering verb whose subject, earlier in the sentence, is an anaphor.
+fn offered_by_anaphor(ctx: &Context<'_>, term: &ClaimTerm) -> bool {
+    const OFFER: &[&str] = &[
+        "offer",
+        "offers",
+        "offered",
+        "offering",
+        "provide",
+        "provides",
+        "provided",
+        "providing",
+        "represents",
+        "representing",
+        "biedt",
+        "bieden",
+        "bood",
+        "vormt",
+    ];
+    let st = &ctx.structure;
+    let Some(c) = st.chunk_of(&term.plain) else {
+        return false;
+    };
+    if c.head_kind != crate::structure::HeadKind::ModelClass || c.toks.start == 0 {
+        return false;
+    }
+    let toks = &st.tokens;
+    let verb = c.toks.start - 1;
+    if !OFFER.contains(&toks[verb].lower.as_str()) {
+        return false;
+    }
+    (0..verb).any(|k| {
+        let subject = toks[k].lower == "it"
+            || k + 1 < verb
+                && matches!(toks[k].lower.as_str(), "the" | "this" | "het" | "dit")
+                && matches!(
+                    toks[k + 1].lower.as_str(),
+                    "project" | "model" | "system" | "systeem"
+                );
+        let after_preposition = k
+            .checked_sub(1)
+            .is_some_and(|p| toks[p].roles.has(Role::Preposition));
+        subject && !after_preposition
+    })
+}
+
+/// "The next generation of open-source LLMs", "de nieuwe generatie van
+/// zijn open-source taalmodel": a model-class phrase after "generation of"
+/// speaks of one model, the one the text is about.
+pub(super) fn generation_of(ctx: &Context<'_>, term: &ClaimTerm) -> bool {
+    let st = &ctx.structure;
+    let Some(c) = st.chunk_of(&term.plain) else {
+        return false;
+    };
+    let toks = &st.tokens;
+    c.head_kind == crate::structure::HeadKind::ModelClass
+        && c.toks.start >= 2
+        && matches!(toks[c.toks.start - 1].lower.as_str(), "of" | "van")
+        && matches!(
+            toks[c.toks.start - 2].lower.as_str(),
+            "generation" | "generatie"
+        )
+}
+
 /// Heads the press uses for a model as a whole: "an open-source project".
 fn is_project(head: &str) -> bool {
     matches!(head, "project" | "projekt" | "software")
@@ -235,7 +370,7 @@ fn is_project(head: &str) -> bool {
 /// February", "Its open-source model …": a singular noun phrase about a
 /// model, made definite by a determiner or a possessive, in a sentence that
 /// names no model, speaks of the model named before.
-fn definite_singular(ctx: &Context<'_>, term: &ClaimTerm) -> bool {
+pub(super) fn definite_singular(ctx: &Context<'_>, term: &ClaimTerm) -> bool {
     let st = &ctx.structure;
     let Some(c) = st.chunk_of(&term.plain) else {
         return false;
@@ -326,6 +461,44 @@ mod tests {
             "Llama 3.1",
             "none",
         );
+        // A labelling or causative verb with an anaphor object.
+        assert_outcome(
+            "DeepSeek, a lab from Hangzhou, put out R1, a reasoning model, in January. They released it open source, weights included.",
+            "DeepSeek-R1",
+            "note",
+        );
+        assert_outcome(
+            "Meta showed Llama 3.1 on Tuesday. The company markets the model as open source.",
+            "Llama 3.1",
+            "note",
+        );
+        assert_outcome(
+            "Meta showed Llama 3.1 on Tuesday. The company released the code as open source.",
+            "Llama 3.1",
+            "none",
+        );
+        // The anaphor subject offers what it is.
+        assert_outcome(
+            "Volunteers released BLOOM in 2022. Trained on a public supercomputer, the project takes on big tech by offering an open-source, multilingual alternative.",
+            "BLOOM",
+            "warning",
+        );
+        assert_outcome(
+            "Volunteers released BLOOM in 2022. Meanwhile the company behind the hub is offering an open-source alternative to its own tools.",
+            "BLOOM",
+            "none",
+        );
+        // A headline question, then what the model is.
+        assert_outcome(
+            "# What is Llama 3? A field guide to the next generation of open-source LLMs",
+            "Llama 3",
+            "warning",
+        );
+        assert_outcome(
+            "Meta released Llama 3 in April. Analysts now wait for the next generation of open-source LLMs from China.",
+            "Llama 3",
+            "none",
+        );
         // Plural and indefinite phrases speak of a class, not of the model.
         assert_outcome(
             "Then Meta shipped Llama 2. The open-source models of its rivals came later.",
@@ -380,6 +553,11 @@ mod tests {
             "Stability AI bracht Stable Diffusion XL uit. Voor kunstenaars is dit een open-source project met veel mogelijkheden.",
             "Stable Diffusion XL",
             "warning",
+        );
+        assert_outcome(
+            "Meta toonde Llama 3.1 op dinsdag. Het bedrijf presenteert het model als open source.",
+            "Llama 3.1",
+            "note",
         );
         assert_outcome(
             "Meta bracht Llama 2 uit. Het open-source project erachter groeit snel.",

@@ -8,6 +8,7 @@
 
 mod attachment;
 mod attribution;
+mod cataphora;
 mod claim_noun;
 mod concession;
 mod conditional;
@@ -15,7 +16,9 @@ mod context;
 mod contrast;
 mod coreference;
 mod hedge;
+mod membership;
 mod negation;
+mod pseudo_cleft;
 mod question;
 mod rebuttal;
 mod scare_quotes;
@@ -76,6 +79,15 @@ pub enum Attachment {
     Coreference,
     /// The only model in a sentence about "an open-source model".
     SoleModel,
+    /// "Meta introduced its open-source model. The first two Llama 3 models
+    /// …": a lead sentence whose model is named in the next.
+    Cataphora,
+    /// "Open-source AI is about models you can run yourself. Well-known
+    /// examples are the Llama models": the next sentence gives examples.
+    Example,
+    /// "… withheld in other open-source models, xAI revealed Grok-1": the
+    /// model is one more of a class the term names.
+    Member,
 }
 
 impl Attachment {
@@ -89,6 +101,9 @@ impl Attachment {
             Attachment::Object => "the model is the object of the verb",
             Attachment::Coreference => "refers back to the model named before",
             Attachment::SoleModel => "the only model named in the sentence",
+            Attachment::Cataphora => "refers ahead to the model named in the next sentence",
+            Attachment::Example => "the next sentence gives the model as an example",
+            Attachment::Member => "the model is one of the other models the term names",
         }
     }
 }
@@ -175,6 +190,9 @@ pub trait Rule: Sync {
 pub static ALL: &[&dyn Rule] = &[
     &attachment::Attach,
     &coreference::Coreference,
+    &cataphora::Cataphora,
+    &membership::Membership,
+    &pseudo_cleft::PseudoCleft,
     &question::Question,
     &conditional::Conditional,
     &scare_quotes::ScareQuotes,

@@ -50,7 +50,18 @@ pub fn cues(toks: &[Token], lex: &Lexicon) -> Vec<Cue> {
                 });
             }
         }
+        // "good not just for Meta but for the industry", "niet alleen
+        // snel maar ook open": a focus phrase, not a negation.
+        let focus = toks.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.lower.as_str(),
+                "just" | "only" | "merely" | "simply" | "alleen" | "enkel" | "slechts"
+            )
+        });
         for r in CUE_ROLES {
+            if *r == Role::Negator && focus {
+                continue;
+            }
             if t.roles.has(*r) {
                 out.push(Cue {
                     role: *r,

@@ -187,7 +187,9 @@ pub fn chunk(toks: &[Token], ti: usize, term: &ClaimTerm, lex: &Lexicon) -> Chun
             head_kind: head_kind(&head.to_lowercase(), lex),
         };
     }
-    if matches!(term.form, ClaimForm::Verb | ClaimForm::Predicative) {
+    let adjectives =
+        matches!(term.form, ClaimForm::Predicative) && comma_between_adjectives(toks, ti, lex);
+    if matches!(term.form, ClaimForm::Verb | ClaimForm::Predicative) && !adjectives {
         return Chunk {
             toks: left..ti + 1,
             term: ti,
@@ -207,6 +209,7 @@ pub fn chunk(toks: &[Token], ti: usize, term: &ClaimTerm, lex: &Lexicon) -> Chun
             Class::Number => true,
             Class::Punct => {
                 t.lower == "-" && toks.get(j + 1).is_some_and(|n| n.class == Class::Word)
+                    || j == ti + 1 && comma_between_adjectives(toks, ti, lex)
             }
             _ => false,
         };
@@ -237,6 +240,30 @@ pub fn chunk(toks: &[Token], ti: usize, term: &ClaimTerm, lex: &Lexicon) -> Chun
         head: head.unwrap_or(ti),
         head_kind: kind,
     }
+}
+
+/// "an open-source, ethically governed alternative": after an article, a
+/// comma right after the term joins it to more adjectives of the same
+/// model-class noun, within four words.
+fn comma_between_adjectives(toks: &[Token], ti: usize, lex: &Lexicon) -> bool {
+    let attributive = ti
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|p| p.roles.has(Role::Determiner) || p.possessive);
+    if !attributive || !toks.get(ti + 1).is_some_and(|t| t.is_punct(",")) {
+        return false;
+    }
+    for t in toks.iter().skip(ti + 2).take(4) {
+        if t.class != Class::Word || t.cap || closed(t) {
+            return false;
+        }
+        match head_kind(&t.lower, lex) {
+            HeadKind::ModelClass => return true,
+            HeadKind::Other => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Models joined to the one at token `at` by commas and conjunctions,
@@ -305,10 +332,67 @@ fn model_before(toks: &[Token], i: usize, window: usize) -> Option<usize> {
         .find_map(|x| toks[x].model())
 }
 
+/// "is not only fast but also open source", "is niet alleen snel, maar ook
+/// open source": the start of the "not only" before a term that follows
+/// "but also", so the copula before it is the term's.
+/// The bool says the copula comes last (Dutch), so the subject ends right
+/// before "niet".
+fn focus_pair_start(toks: &[Token], i: usize) -> Option<(usize, bool)> {
+    // The phrase may have taken in "also" ("also open source").
+    let i = if toks
+        .get(i)
+        .is_some_and(|t| matches!(t.lower.as_str(), "also" | "ook"))
+    {
+        i + 1
+    } else {
+        i
+    };
+    let also = toks.get(i.checked_sub(1)?)?;
+    let but = toks.get(i.checked_sub(2)?)?;
+    if !matches!(also.lower.as_str(), "also" | "ook")
+        || !matches!(but.lower.as_str(), "but" | "maar")
+    {
+        return None;
+    }
+    // Dutch puts the copula last: "niet alleen snel is, maar ook open source".
+    let comma = i >= 3 && toks[i - 3].is_punct(",");
+    let before_but = if comma { i - 3 } else { i - 2 };
+    let copula_last = before_but > 0 && toks[before_but - 1].roles.has(Role::Copula);
+    let from = i.saturating_sub(10);
+    (from..i - 2)
+        .rev()
+        .find(|&k| {
+            k > 0
+                && matches!(toks[k].lower.as_str(), "only" | "just" | "alleen" | "enkel")
+                && matches!(toks[k - 1].lower.as_str(), "not" | "niet")
+        })
+        .map(|k| (k - 1, copula_last))
+}
+
+/// Whether tokens `i` and `i + 1` are a definite noun phrase that stands for
+/// a model named before: "the model", "this software", "het model".
+pub fn is_anaphor_np(toks: &[Token], i: usize) -> bool {
+    let (Some(d), Some(n)) = (toks.get(i), toks.get(i + 1)) else {
+        return false;
+    };
+    matches!(
+        d.lower.as_str(),
+        "the" | "this" | "that" | "het" | "dit" | "dat" | "deze"
+    ) && matches!(
+        n.lower.as_str(),
+        "model" | "software" | "llm" | "chatbot" | "system" | "systeem" | "taalmodel"
+    )
+}
+
 /// Skips adverbs and negators (that are not cues of another kind) going
 /// back from `i` (exclusive) to a copula; returns the copula's index.
 fn copula_before(toks: &[Token], i: usize) -> Option<usize> {
     let mut k = i;
+    match focus_pair_start(toks, i) {
+        Some((not_at, true)) => return Some(not_at),
+        Some((not_at, false)) => k = not_at,
+        None => {}
+    }
     let mut steps = 0;
     while k > 0 && steps < 5 {
         let t = &toks[k - 1];
@@ -398,8 +482,13 @@ pub fn relate(
         let plain_gap = |q: &Cue| {
             q.toks.start >= after
                 && q.toks.start <= after + 6
-                && toks[after..q.toks.start].iter().all(|t| {
+                && toks[after..q.toks.start].iter().enumerate().all(|(k, t)| {
                     t.is_punct(",")
+                        // A hyphen inside a compound: "foto-generator".
+                        || (t.is_punct("-")
+                            && toks
+                                .get(after + k - 1)
+                                .is_some_and(|p| p.span.end == t.span.start))
                         || (t.class == Class::Word
                             && !t.roles.has(Role::Copula)
                             && !t.roles.has(Role::Auxiliary)
@@ -422,8 +511,11 @@ pub fn relate(
         if let Some(cue) = cues.iter().find(|q| {
             q.role == Role::Exemplifier && q.toks.start >= after && q.toks.start <= after + 8
         }) {
+            // "an alternative to US rivals such as ChatGPT": the examples
+            // belong to the nearer class noun.
             let between_ok = toks[after..cue.toks.start].iter().all(|t| {
                 t.model().is_none()
+                    && !t.roles.has(Role::ModelHead)
                     && !(t.class == Class::Punct && matches!(t.lower.as_str(), ";" | ":" | ")"))
                     && !t.roles.has(Role::Copula)
             });
@@ -564,6 +656,10 @@ pub fn relate(
     // Llama models as open-source", "noemt Llama open source".
     {
         let mut k = c.toks.start;
+        // "making the software open source": the phrase took in its object.
+        if c.head_kind == HeadKind::Predicative && ti == k + 2 && is_anaphor_np(toks, k) {
+            k = ti;
+        }
         let as_tok = k > 0 && matches!(toks[k - 1].lower.as_str(), "as" | "als");
         if as_tok {
             k -= 1;
@@ -584,6 +680,13 @@ pub fn relate(
             if matches!(t.lower.as_str(), "it" | "them" | "het" | "hem") {
                 object_model = model_before(toks, j - 1, 15);
                 obj = object_model.map(|_| j - 1);
+                break;
+            }
+            // A definite anaphor: "making the software open source", after
+            // "Llama 3 is the most capable version of the software yet".
+            if j >= 2 && is_anaphor_np(toks, j - 2) {
+                object_model = model_before(toks, j - 2, 40);
+                obj = object_model.map(|_| j - 2);
                 break;
             }
             let filler = t.class == Class::Word

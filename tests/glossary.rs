@@ -1134,3 +1134,47 @@ fn unlisted_members_in_explain_and_show() {
     assert!(!listed.contains("not in the glossary"), "{listed}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A version number joined to a family's name ("Qwen4", "Llama4",
+/// "Gemma3") names the member as the spaced spelling does, in both
+/// languages; a number joined to a word that is not a model stays no model.
+#[test]
+fn joined_spellings_of_versioned_names() {
+    let e = engine();
+    let listed: &[(&str, &str)] = &[
+        ("Llama4 is open source.", "llama-4"),
+        ("Meta noemt Llama4 een opensourcemodel.", "llama-4"),
+        ("Gemma3 is an open-source model from Google.", "gemma-3"),
+        ("Het taalmodel Gemma3 is opensource.", "gemma-3"),
+        ("Qwen3 is open source.", "qwen3"),
+        ("Grok2 is een opensourcemodel.", "grok-2"),
+        (
+            "SpaceX launched a Falcon9 rocket; its flight software is open source.",
+            "",
+        ),
+        (
+            "De Falcon9-raket van SpaceX vliegt met opensourcesoftware.",
+            "",
+        ),
+        ("Press Command3 to open the open-source editor.", ""),
+        ("Druk op Command3 om de opensource-editor te openen.", ""),
+    ];
+    let mut failures = claim_table_failures(&e, listed);
+    let unlisted: &[(&str, &str)] = &[
+        ("Qwen4 is open source.", "qwen"),
+        ("Qwen4 is een opensourcemodel.", "qwen"),
+        ("Meta's Llama5 is open source.", "llama"),
+        ("Het taalmodel Gemma5 van Google is opensource.", "gemma"),
+        ("Qwen3.5 is open source.", "qwen"),
+    ];
+    for (text, family) in unlisted {
+        let r = e.check("t.md", text);
+        let ok = r.findings.len() == 1
+            && r.findings[0].model.id == *family
+            && r.findings[0].license.name == "unknown for this member";
+        if !ok {
+            failures.push(format!("{text:?}: {:?}", r.findings));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

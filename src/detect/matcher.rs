@@ -16,6 +16,9 @@ pub struct AliasInfo {
     pub alias: String,
     /// Needs context before a match counts (see [`crate::detect::mentions`]).
     pub ambiguous: bool,
+    /// The model is a family or one of its members, so a version number
+    /// joined to the name ("Qwen4") names a member.
+    pub in_family: bool,
 }
 
 pub struct Matcher {
@@ -112,6 +115,7 @@ impl Matcher {
             {
                 names.push(&m.canonical);
             }
+            let in_family = glossary.family_of(m).is_some();
             for alias in names {
                 let ambiguous = m.is_ambiguous(alias);
                 for v in alias_variants(alias) {
@@ -128,6 +132,7 @@ impl Matcher {
                         model: i,
                         alias: alias.clone(),
                         ambiguous,
+                        in_family,
                     });
                 }
             }

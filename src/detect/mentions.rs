@@ -108,7 +108,7 @@ fn candidates(text: &str, matcher: &Matcher, range: Range<usize>) -> Vec<Candida
             pattern: m.pattern().as_usize(),
             span: range.start + m.start()..range.start + m.end(),
         })
-        .filter(|c| on_boundary(text, &c.span))
+        .filter(|c| on_boundary(text, &c.span) || joined_version(text, matcher, c))
         .collect();
     // Longest at each start, then leftmost non-overlapping.
     all.sort_by(|a, b| {
@@ -126,6 +126,24 @@ fn candidates(text: &str, matcher: &Matcher, range: Range<usize>) -> Vec<Candida
         }
     }
     out
+}
+
+/// "Qwen4", "Llama5": a family's name with a version number joined to it,
+/// which the word-boundary test alone would reject.
+fn joined_version(text: &str, matcher: &Matcher, c: &Candidate) -> bool {
+    let Some(written) = text.get(c.span.clone()) else {
+        return false;
+    };
+    matcher
+        .alias_info
+        .get(c.pattern)
+        .is_some_and(|i| i.in_family)
+        && !char_before(text, c.span.start).is_some_and(|ch| ch.is_alphanumeric() || ch == '_')
+        && char_after(text, c.span.end).is_some_and(|ch| ch.is_ascii_digit())
+        && text
+            .get(c.span.end..)
+            .and_then(|rest| version_tail(written, rest))
+            .is_some()
 }
 
 fn contains_word(haystack_lower: &str, word: &str) -> bool {
@@ -285,6 +303,8 @@ fn find_in_ranges(
                 text.get(c.span.end..)
                     .and_then(|rest| version_tail(written, rest)),
             );
+        // "Falcon9": a joined number is no evidence that a word is a model.
+        let joined = char_after(text, c.span.end).is_some_and(|ch| ch.is_ascii_digit());
         if info.ambiguous && super::guard::rejects(text, &c.span, &model.guard) {
             continue;
         }
@@ -369,7 +389,7 @@ fn find_in_ranges(
                 }
             };
             let supported = tied
-                || unlisted.is_some()
+                || (unlisted.is_some() && !joined)
                 || distinctive
                 || suffix_model
                 || developer
@@ -458,6 +478,22 @@ mod tests {
                 "Mistral 7B=Mistral 7B"
             ],
         );
+    }
+
+    #[test]
+    fn joined_versions_name_their_family() {
+        assert_eq!(
+            names("Qwen4 and Qwen3.5 beat Qwen3 and Llama4."),
+            [
+                "Qwen4=Qwen",
+                "Qwen3.5=Qwen",
+                "Qwen3=Qwen3",
+                "Llama4=Llama 4"
+            ],
+        );
+        let none: [&str; 0] = [];
+        assert_eq!(names("Qwen4B and Qwen2025 and Qwen4%."), none);
+        assert!(names("SpaceX launched a Falcon9 rocket.").is_empty());
     }
 
     #[test]

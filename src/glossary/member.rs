@@ -67,10 +67,15 @@ const NOT_AFTER_A_VERSION: &[&str] = &[
 /// ("4", "3.5", "2.1.1"), ending on a word boundary. Sizes ("7B"), counts
 /// ("70 billion"), years ("2025") and a number after a name that already
 /// ends in one ("Llama 2 70") are not versions, so such names stay what the
-/// glossary lists.
+/// glossary lists. The number may also be joined to a name that ends in a
+/// letter ("Qwen4", "Llama5"), without tier words in between.
 pub fn version_tail(name: &str, rest: &str) -> Option<usize> {
     if name.ends_with(|c: char| c.is_ascii_digit()) {
         return None;
+    }
+    if name.ends_with(|c: char| c.is_alphabetic()) && rest.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return number_at(rest, 0);
     }
     let mut at = 0;
     loop {
@@ -90,22 +95,34 @@ pub fn version_tail(name: &str, rest: &str) -> Option<usize> {
             at = word_start + word.len();
             continue;
         }
-        let parts: Vec<&str> = word.split('.').collect();
-        let numeric = parts
-            .iter()
-            .all(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()));
-        let end = word_start + word.len();
-        let after = rest.get(end..).unwrap_or("");
-        let next_word = after
-            .strip_prefix(' ')
-            .unwrap_or("")
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        let count = after.starts_with('%') || NOT_AFTER_A_VERSION.contains(&next_word.as_str());
-        return (numeric && !count).then_some(end);
+        return number_at(rest, word_start);
     }
+}
+
+/// The end of a version number that starts at `word_start` in `rest`, when
+/// the word there is one (see [`version_tail`]).
+fn number_at(rest: &str, word_start: usize) -> Option<usize> {
+    let word: &str = rest
+        .get(word_start..)?
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
+    let parts: Vec<&str> = word.split('.').collect();
+    let numeric = parts
+        .iter()
+        .all(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()));
+    let end = word_start + word.len();
+    let after = rest.get(end..).unwrap_or("");
+    let next_word = after
+        .strip_prefix(' ')
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let count = after.starts_with('%') || NOT_AFTER_A_VERSION.contains(&next_word.as_str());
+    (numeric && !count).then_some(end)
 }
 
 /// The family's range in one clause, for reports and `glossary show`: "the
@@ -191,6 +208,12 @@ mod tests {
         assert_eq!(version_tail("Mistral", " Medium is"), None);
         assert_eq!(version_tail("Qwen", " is 4"), None);
         assert_eq!(version_tail("Qwen", ""), None);
+        assert_eq!(version_tail("Qwen", "4 is open"), Some(1));
+        assert_eq!(version_tail("Llama", "3.5."), Some(3));
+        assert_eq!(version_tail("Qwen", "4B"), None);
+        assert_eq!(version_tail("Llama", "2025"), None);
+        assert_eq!(version_tail("Mistral", "Medium5"), None);
+        assert_eq!(version_tail("Llama 2", "70"), None);
     }
 
     #[test]

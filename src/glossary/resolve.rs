@@ -104,10 +104,18 @@ impl Glossary {
     /// ("Mistral Medium 5"): the longest listed prefix wins, as in articles.
     fn unlisted_member(&self, name: &str) -> Option<&Model> {
         let name = name.trim();
+        // At a separator, or between a letter and a digit ("Qwen4").
         let cuts = name
             .char_indices()
-            .filter(|&(_, c)| c == ' ' || c == '-' || c == '\u{a0}' || c == '\u{2011}')
-            .map(|(i, _)| i);
+            .zip(std::iter::once(None).chain(name.chars().map(Some)))
+            .filter(|&((_, c), before)| {
+                c == ' '
+                    || c == '-'
+                    || c == '\u{a0}'
+                    || c == '\u{2011}'
+                    || (c.is_ascii_digit() && before.is_some_and(char::is_alphabetic))
+            })
+            .map(|((i, _), _)| i);
         let mut best = None;
         for cut in cuts {
             let (head, tail) = name.split_at(cut);
@@ -168,6 +176,9 @@ mod tests {
             ("Llama 7", "llama"),
             ("Mistral Medium 5", "mistral"),
             ("Qwen 4 72B Instruct", "qwen"),
+            ("Qwen4", "qwen"),
+            ("Llama5", "llama"),
+            ("Gemma5", "gemma"),
         ] {
             match g.resolve(name) {
                 Resolution::UnlistedMember(f) => assert_eq!(f.id, family, "{name}"),
@@ -177,5 +188,7 @@ mod tests {
         }
         assert!(matches!(g.resolve("Qwen 2.5"), Resolution::Found(_)));
         assert!(matches!(g.resolve("Mistral 7B"), Resolution::Found(_)));
+        assert!(matches!(g.resolve("Qwen3"), Resolution::Found(_)));
+        assert!(matches!(g.resolve("Llama4"), Resolution::Found(_)));
     }
 }

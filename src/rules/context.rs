@@ -3,12 +3,15 @@
 
 use std::ops::Range;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::detect::Mention;
 use crate::glossary::{Glossary, Model};
+use crate::text::cues::CueMatches;
 use crate::text::lexicon::CLAUSE_BREAKS;
 use crate::text::words::{tokens, TokenKind};
 
@@ -38,7 +41,26 @@ pub struct Context<'a> {
     /// The sentence lowercased once, byte for byte aligned with the text, so
     /// cue searches neither allocate nor shift offsets.
     lower: String,
+    /// Indices of the tokens that end a clause, in order: a term's clause is
+    /// two binary searches, not a walk over the sentence.
+    breaks: Vec<usize>,
+    /// What each cue list asked for in this sentence has cost, keyed by the
+    /// list's address and length.
+    cues: RefCell<Vec<((usize, usize), CueState)>>,
 }
+
+/// How a cue list is searched in one sentence. The first questions scan
+/// their range, which is cheapest for the usual sentence with one claim
+/// term; from [`SCANS_BEFORE_INDEX`] on, the sentence is scanned once
+/// and every further question is a binary search, so a sentence with
+/// hundreds of terms costs its length, not its length times its terms.
+enum CueState {
+    Scanned(usize),
+    Indexed(Rc<CueMatches>),
+}
+
+/// Range scans of one cue list in one sentence before its matches are indexed.
+const SCANS_BEFORE_INDEX: usize = 3;
 
 /// Lowercases `s` keeping every byte offset: a character whose lowercase form
 /// has another length stays as it is.
@@ -78,6 +100,14 @@ fn automaton(phrases: &'static [&'static str]) -> std::rc::Rc<AhoCorasick> {
     })
 }
 
+/// A token that ends a clause: a conjunction or a bracket, dash or semicolon.
+fn is_break(t: &Tok) -> bool {
+    match t.kind {
+        TokenKind::Punct => matches!(t.lower.as_str(), ";" | "(" | ")" | "—" | "–" | "[" | "]"),
+        _ => CLAUSE_BREAKS.contains(&t.lower.as_str()),
+    }
+}
+
 /// A phrase found at `s..e` of `hay` stands on word boundaries.
 fn on_boundary(hay: &str, s: usize, e: usize, phrase: &str) -> bool {
     let before = hay.get(..s).and_then(|x| x.chars().next_back());
@@ -101,7 +131,7 @@ impl<'a> Context<'a> {
         previous: Option<usize>,
         glossary: &'a Glossary,
     ) -> Self {
-        let toks = text
+        let toks: Vec<Tok> = text
             .get(sentence.clone())
             .map(|s| {
                 tokens(s, sentence.start)
@@ -116,6 +146,7 @@ impl<'a> Context<'a> {
             })
             .unwrap_or_default();
         let lower = lower_aligned(text.get(sentence.clone()).unwrap_or(""));
+        let breaks = (0..toks.len()).filter(|&i| is_break(&toks[i])).collect();
         Context {
             text,
             sentence,
@@ -127,6 +158,8 @@ impl<'a> Context<'a> {
             glossary,
             structure: Default::default(),
             lower,
+            breaks,
+            cues: RefCell::new(Vec::new()),
         }
     }
 
@@ -157,27 +190,24 @@ impl<'a> Context<'a> {
         self.toks.partition_point(|t| t.span.start < offset)
     }
 
-    fn is_break(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        match t.kind {
-            TokenKind::Punct => matches!(t.lower.as_str(), ";" | "(" | ")" | "—" | "–" | "[" | "]"),
-            _ => CLAUSE_BREAKS.contains(&t.lower.as_str()),
-        }
-    }
-
     /// The clause around a term: from the last clause break before it to
     /// the first one after it, inside the sentence.
     pub fn clause(&self, term: &Range<usize>) -> Range<usize> {
         let first = self.tok_at_or_after(term.start);
         let after = self.tok_at_or_after(term.end);
-        let start = (0..first)
-            .rev()
-            .find(|&i| self.is_break(i))
-            .map(|i| self.toks[i].span.end)
+        let before_first = self.breaks.partition_point(|&i| i < first);
+        let start = before_first
+            .checked_sub(1)
+            .and_then(|b| self.breaks.get(b))
+            .and_then(|&i| self.toks.get(i))
+            .map(|t| t.span.end)
             .unwrap_or(self.sentence.start);
-        let end = (after..self.toks.len())
-            .find(|&i| self.is_break(i))
-            .map(|i| self.toks[i].span.start)
+        let from_after = self.breaks.partition_point(|&i| i < after);
+        let end = self
+            .breaks
+            .get(from_after)
+            .and_then(|&i| self.toks.get(i))
+            .map(|t| t.span.start)
             .unwrap_or(self.sentence.end);
         start..end.max(start)
     }
@@ -236,6 +266,18 @@ impl<'a> Context<'a> {
         if r.start >= r.end {
             return None;
         }
+        if r.start >= self.sentence.start && r.end <= self.sentence.end {
+            let (a, b) = (r.start - self.sentence.start, r.end - self.sentence.start);
+            // A range that cuts a character reads as empty text, as below.
+            if !self.lower.is_char_boundary(a) || !self.lower.is_char_boundary(b) {
+                return None;
+            }
+            if let Some(matches) = self.cue_matches(phrases) {
+                return matches
+                    .earliest(a..b)
+                    .and_then(|(p, at)| Some((*phrases.get(p)?, self.sentence.start + at)));
+            }
+        }
         let hay = self.lowered(&r);
         let ac = automaton(phrases);
         ac.find_overlapping_iter(hay.as_ref())
@@ -251,6 +293,30 @@ impl<'a> Context<'a> {
             })
             .min_by_key(|&(_, at, pattern)| (at, pattern))
             .map(|(p, at, _)| (p, at))
+    }
+
+    /// The matches of `phrases` in the sentence once it has been asked for
+    /// them [`SCANS_BEFORE_INDEX`] times; None (scan the range) before.
+    fn cue_matches(&self, phrases: &'static [&'static str]) -> Option<Rc<CueMatches>> {
+        let key = (phrases.as_ptr() as usize, phrases.len());
+        let mut cues = self.cues.borrow_mut();
+        let Some(at) = cues.iter().position(|(k, _)| *k == key) else {
+            cues.push((key, CueState::Scanned(1)));
+            return None;
+        };
+        let state = &mut cues.get_mut(at)?.1;
+        match state {
+            CueState::Indexed(m) => Some(m.clone()),
+            CueState::Scanned(n) if *n < SCANS_BEFORE_INDEX => {
+                *n += 1;
+                None
+            }
+            CueState::Scanned(_) => {
+                let m = Rc::new(CueMatches::new(&self.lower, &automaton(phrases), phrases));
+                *state = CueState::Indexed(m.clone());
+                Some(m)
+            }
+        }
     }
 
     /// Mentions of this sentence inside `r`.

@@ -1,5 +1,6 @@
 //! Language, sentences and words: the text units the rules reason about.
 
+pub mod cues;
 pub mod lang;
 pub mod lexicon;
 pub mod sentences;

@@ -12,7 +12,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::detect::Mention;
 use crate::glossary::{Glossary, Model};
 use crate::text::cues::CueMatches;
-use crate::text::lexicon::CLAUSE_BREAKS;
+use crate::text::lexicon::{is_quote, CLAUSE_BREAKS, NEGATORS};
 use crate::text::words::{tokens, TokenKind};
 
 /// A non-space token with its lowercased text.
@@ -21,6 +21,9 @@ pub struct Tok {
     pub span: Range<usize>,
     pub lower: String,
     pub kind: TokenKind,
+    /// The word is one of [`NEGATORS`], looked up once per sentence rather
+    /// than by every term that reads the words before it.
+    pub negator: bool,
 }
 
 pub struct Context<'a> {
@@ -41,6 +44,10 @@ pub struct Context<'a> {
     /// The sentence lowercased once, byte for byte aligned with the text, so
     /// cue searches neither allocate nor shift offsets.
     lower: String,
+    /// Offsets of the full stops, exclamation and question marks and
+    /// ellipses that end a sentence (followed by a space, a quote, a
+    /// bracket or nothing), in order.
+    stops: Vec<usize>,
     /// Indices of the tokens that end a clause, in order: a term's clause is
     /// two binary searches, not a walk over the sentence.
     breaks: Vec<usize>,
@@ -100,6 +107,21 @@ fn automaton(phrases: &'static [&'static str]) -> std::rc::Rc<AhoCorasick> {
     })
 }
 
+/// The offsets in `s` (which starts at `base`) of the marks that end a
+/// sentence: `.`, `!`, `?` or `…` followed by a space, a quote, `)` or the
+/// end of `s`.
+fn stops(s: &str, base: usize) -> Vec<usize> {
+    s.char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '.' | '!' | '?' | '…')
+                && s.get(i + c.len_utf8()..)
+                    .and_then(|r| r.chars().next())
+                    .is_none_or(|n| n.is_whitespace() || is_quote(n) || n == ')')
+        })
+        .map(|(i, _)| base + i)
+        .collect()
+}
+
 /// A token that ends a clause: a conjunction or a bracket, dash or semicolon.
 fn is_break(t: &Tok) -> bool {
     match t.kind {
@@ -137,16 +159,21 @@ impl<'a> Context<'a> {
                 tokens(s, sentence.start)
                     .into_iter()
                     .filter(|t| t.kind != TokenKind::Space)
-                    .map(|t| Tok {
-                        lower: text[t.span.clone()].to_lowercase(),
-                        span: t.span,
-                        kind: t.kind,
+                    .map(|t| {
+                        let lower = text[t.span.clone()].to_lowercase();
+                        Tok {
+                            negator: NEGATORS.contains(&lower.as_str()),
+                            lower,
+                            span: t.span,
+                            kind: t.kind,
+                        }
                     })
                     .collect()
             })
             .unwrap_or_default();
         let lower = lower_aligned(text.get(sentence.clone()).unwrap_or(""));
         let breaks = (0..toks.len()).filter(|&i| is_break(&toks[i])).collect();
+        let stops = stops(text.get(sentence.clone()).unwrap_or(""), sentence.start);
         Context {
             text,
             sentence,
@@ -158,6 +185,7 @@ impl<'a> Context<'a> {
             glossary,
             structure: Default::default(),
             lower,
+            stops,
             breaks,
             cues: RefCell::new(Vec::new()),
         }
@@ -317,6 +345,17 @@ impl<'a> Context<'a> {
                 Some(m)
             }
         }
+    }
+
+    /// The first mark at or after `offset` that ends a sentence (see
+    /// [`stops`]), looking no further than the end of this sentence.
+    pub fn stop_after(&self, offset: usize) -> Option<usize> {
+        if offset < self.sentence.start || !self.text.is_char_boundary(offset) {
+            let rest = self.slice(offset..self.sentence.end);
+            return stops(rest, offset).first().copied();
+        }
+        let i = self.stops.partition_point(|&at| at < offset);
+        self.stops.get(i).copied()
     }
 
     /// Mentions of this sentence inside `r`.

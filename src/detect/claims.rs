@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::matcher::Matcher;
 use crate::text::lexicon::{classify_head, is_quote, Head};
+use crate::text::word_set::WordSet;
 
 /// How the term is used, read from its spelling and the next word.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -218,6 +219,9 @@ const NOT_NOUNS: &[&str] = &[
     "online",
     "ter",
 ];
+
+/// [`NOT_NOUNS`] in one lookup: every attributive term reads up to four words.
+static NOT_NOUN_SET: WordSet = WordSet::new(NOT_NOUNS);
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -435,7 +439,7 @@ pub fn classify(
                     let w = text[first.clone()].to_lowercase();
                     if starts_model(first.start) {
                         ClaimForm::Attributive { head: None }
-                    } else if NOT_NOUNS.contains(&w.as_str()) {
+                    } else if NOT_NOUN_SET.contains(&w) {
                         ClaimForm::Predicative
                     } else {
                         // The noun phrase runs until a function word or a model name; its
@@ -443,7 +447,7 @@ pub fn classify(
                         let mut words = vec![w];
                         for r in next.iter().skip(1) {
                             let lw = text[r.clone()].to_lowercase();
-                            if starts_model(r.start) || NOT_NOUNS.contains(&lw.as_str()) {
+                            if starts_model(r.start) || NOT_NOUN_SET.contains(&lw) {
                                 break;
                             }
                             words.push(lw);

@@ -13,6 +13,7 @@ use crate::detect::Mention;
 use crate::glossary::{Glossary, Model};
 use crate::text::cues::CueMatches;
 use crate::text::lexicon::{is_quote, CLAUSE_BREAKS, NEGATORS};
+use crate::text::word_set::WordSet;
 use crate::text::words::{tokens, TokenKind};
 
 /// A non-space token with its lowercased text.
@@ -122,11 +123,14 @@ fn stops(s: &str, base: usize) -> Vec<usize> {
         .collect()
 }
 
+static NEGATOR_SET: WordSet = WordSet::new(NEGATORS);
+static CLAUSE_BREAK_SET: WordSet = WordSet::new(CLAUSE_BREAKS);
+
 /// A token that ends a clause: a conjunction or a bracket, dash or semicolon.
 fn is_break(t: &Tok) -> bool {
     match t.kind {
         TokenKind::Punct => matches!(t.lower.as_str(), ";" | "(" | ")" | "—" | "–" | "[" | "]"),
-        _ => CLAUSE_BREAKS.contains(&t.lower.as_str()),
+        _ => CLAUSE_BREAK_SET.contains(&t.lower),
     }
 }
 
@@ -162,7 +166,7 @@ impl<'a> Context<'a> {
                     .map(|t| {
                         let lower = text[t.span.clone()].to_lowercase();
                         Tok {
-                            negator: NEGATORS.contains(&lower.as_str()),
+                            negator: NEGATOR_SET.contains(&lower),
                             lower,
                             span: t.span,
                             kind: t.kind,

@@ -4,4 +4,5 @@ pub mod cues;
 pub mod lang;
 pub mod lexicon;
 pub mod sentences;
+pub mod word_set;
 pub mod words;

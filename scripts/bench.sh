@@ -9,8 +9,8 @@
 #
 # then a scaling row (one file of the dense articles at 1x, 2x and 4x its
 # size, with the time ratios) and the pathological inputs (one paragraph of
-# 3,000 claims; "open source " and "open source Llama " repeated; 10 MiB of
-# "["), each with its time and peak memory (max RSS from /usr/bin/time -v),
+# 3,000 claims, and the same continued to 1 MB; "open source " and "open
+# source Llama " repeated; 10 MiB of "["), each with its time and peak memory (max RSS from /usr/bin/time -v),
 # and the glossary load + matcher build time. With --big it also checks a
 # ~1 GB corpus for peak memory. Each run reports how many cores other
 # processes kept busy meanwhile: on a shared machine a multi-core figure
@@ -113,10 +113,12 @@ mkdir -p "$DIR/scale"
   touch "$DIR/scale/.articles-$SCALE"
 }
 PATH_DIR="$DIR/pathological"
-if [ ! -f "$PATH_DIR/.done" ]; then
+if [ ! -f "$PATH_DIR/.done" ] || [ ! -f "$PATH_DIR/claims-paragraph-1m.md" ]; then
   rm -rf "$PATH_DIR"; mkdir -p "$PATH_DIR"
   # One paragraph, one sentence: 3,000 claims about a model (~100 KB).
   for i in $(seq 3000); do printf 'Llama 3 variant %d, open source ' "$i"; done >"$PATH_DIR/claims-paragraph.md"
+  # The same paragraph continued to 1 MB (about 33,000 claims).
+  for i in $(seq 40000); do printf 'Llama 3 variant %d, open source ' "$i"; done | head -c 1048576 >"$PATH_DIR/claims-paragraph-1m.md" || true
   rep() { # TEXT BYTES OUT: TEXT repeated up to BYTES
     local text="$1" bytes="$2" out="$3"
     yes "$text" | tr -d '\n' | head -c "$bytes" >"$out" || true
@@ -174,7 +176,7 @@ printf '  time ratio 2x/1x: %.2f   4x/1x: %.2f;  CPU time ratio 2x/1x: %.2f   4x
 
 echo
 echo "pathological inputs, check -j1, one run each, stopped after $TIMEOUT s (target: each 1 MB input < 1 s; peak <= size x 3 + 30 MB)"
-for f in claims-paragraph open-source-64k open-source-1m open-source-llama-64k open-source-llama-1m brackets-10m; do
+for f in claims-paragraph claims-paragraph-1m open-source-64k open-source-1m open-source-llama-64k open-source-llama-1m brackets-10m; do
   file="$PATH_DIR/$f.md"
   bytes=$(stat -c %s "$file")
   "$TIME" -v -o "$TARGET/bench-time.txt" timeout "$TIMEOUT" "$BIN/openclaim" check --format jsonl --fail-on never -q -j1 "$file" >"$TARGET/bench-out.jsonl" 2>/dev/null && status=0 || status=$?

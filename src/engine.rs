@@ -471,11 +471,9 @@ impl Engine {
         // Only blocks that hold a claim term can produce a finding (sentences,
         // coreference and lists never cross a block), so models are looked for there.
         let term_spans = claims::locate(text, &self.matcher);
-        let mut claim_blocks: Vec<std::ops::Range<usize>> =
-            claims::classify(text, &term_spans, |_| false)
-                .iter()
-                .filter_map(|t| prose.block_at(t.plain.start).map(|b| b.plain.clone()))
-                .collect();
+        let mut claim_blocks: Vec<std::ops::Range<usize>> = claims::kept_starts(text, &term_spans)
+            .filter_map(|at| prose.block_at(at).map(|b| b.plain.clone()))
+            .collect();
         if claim_blocks.is_empty() {
             return None;
         }

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::matcher::Matcher;
 use crate::text::lexicon::{classify_head, is_quote, Head};
+use crate::text::word_set::WordSet;
 
 /// How the term is used, read from its spelling and the next word.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -219,6 +220,9 @@ const NOT_NOUNS: &[&str] = &[
     "ter",
 ];
 
+/// [`NOT_NOUNS`] in one lookup: every attributive term reads up to four words.
+static NOT_NOUN_SET: WordSet = WordSet::new(NOT_NOUNS);
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -307,6 +311,83 @@ fn hyphen_breaks(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The word a located term stands in, when it is a claim term at all.
+struct Shape<'t> {
+    /// "open-sourced", "open-sourcing", "open-sources".
+    is_verb: bool,
+    /// What continues the same word after the term: a compound
+    /// ("opensourcemodel") or a hyphenated tail; empty for none.
+    tail: &'t str,
+    word: Range<usize>,
+}
+
+/// The shape of the located term `m`; None when it is no claim term (part
+/// of a longer word, a verb with a tail, a tail of digits).
+fn shape<'t>(text: &'t str, m: &Range<usize>) -> Option<Shape<'t>> {
+    let (start, end) = (m.start, m.end);
+    if text
+        .get(..start)
+        .and_then(|s| s.chars().next_back())
+        .is_some_and(is_word_char)
+    {
+        return None;
+    }
+    let matched = &text[start..end];
+    let lower = matched.to_lowercase();
+    let is_verb =
+        lower.ends_with("sourced") || lower.ends_with("sourcing") || lower.ends_with("sources");
+    // Continuation of the same word: a compound ("opensourcemodel") or a hyphenated tail.
+    let rest = &text[end..];
+    let tail_len = rest
+        .char_indices()
+        .find(|&(i, c)| {
+            !(is_word_char(c)
+                || ((c == '-' || c == '\u{2011}')
+                    && rest[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_word_char)))
+        })
+        .map(|(i, _)| i)
+        .unwrap_or(rest.len());
+    let tail = &rest[..tail_len];
+    let keep = if is_verb {
+        tail.is_empty()
+    } else {
+        !tail.starts_with(|c: char| c.is_ascii_digit()) || is_ish(tail)
+    };
+    keep.then(|| Shape {
+        is_verb,
+        tail,
+        word: start..end + tail_len,
+    })
+}
+
+/// A tail that makes the term an "-ish" hedge: "open-source-ish", "opensource-achtig".
+fn ish_head(tail: &str) -> String {
+    tail.rsplit(['-', '\u{2011}'])
+        .next()
+        .unwrap_or(tail)
+        .to_lowercase()
+}
+
+fn is_ish(tail: &str) -> bool {
+    let head = ish_head(tail);
+    head == "ish" || head == "achtig" || head == "achtige"
+}
+
+/// The plain start of each located term that [`classify`] keeps, without
+/// reading its form: enough to tell which blocks hold a claim.
+pub fn kept_starts<'a>(
+    text: &'a str,
+    spans: &'a [Range<usize>],
+) -> impl Iterator<Item = usize> + 'a {
+    spans
+        .iter()
+        .filter(|m| shape(text, m).is_some())
+        .map(|m| m.start)
+}
+
 /// Reads the shape of each located term; `starts_model` tells whether a model
 /// mention starts at an offset.
 pub fn classify(
@@ -317,49 +398,22 @@ pub fn classify(
     let mut out = Vec::new();
     for m in spans {
         let (start, end) = (m.start, m.end);
-        if text
-            .get(..start)
-            .and_then(|s| s.chars().next_back())
-            .is_some_and(is_word_char)
-        {
+        let Some(Shape {
+            is_verb,
+            tail,
+            word,
+        }) = shape(text, m)
+        else {
             continue;
-        }
-        let matched = &text[start..end];
-        let lower = matched.to_lowercase();
-        let is_verb =
-            lower.ends_with("sourced") || lower.ends_with("sourcing") || lower.ends_with("sources");
-        // Continuation of the same word: a compound ("opensourcemodel") or a hyphenated tail.
-        let rest = &text[end..];
-        let tail_len = rest
-            .char_indices()
-            .find(|&(i, c)| {
-                !(is_word_char(c)
-                    || ((c == '-' || c == '\u{2011}')
-                        && rest[i + c.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_some_and(is_word_char)))
-            })
-            .map(|(i, _)| i)
-            .unwrap_or(rest.len());
-        let tail = &rest[..tail_len];
-        let word = start..end + tail_len;
+        };
         let form = if is_verb {
-            if !tail.is_empty() {
-                continue;
-            }
             ClaimForm::Verb
         } else if !tail.is_empty() {
-            let head = tail
-                .rsplit(['-', '\u{2011}'])
-                .next()
-                .unwrap_or(tail)
-                .to_lowercase();
-            if head == "ish" || head == "achtig" || head == "achtige" {
+            let head = ish_head(tail);
+            if is_ish(tail) {
                 ClaimForm::Ish
-            } else if tail.starts_with(|c: char| c.is_ascii_digit()) {
-                continue;
             } else {
+                // A tail of digits was left out by `shape`.
                 ClaimForm::Compound { head }
             }
         } else {
@@ -385,7 +439,7 @@ pub fn classify(
                     let w = text[first.clone()].to_lowercase();
                     if starts_model(first.start) {
                         ClaimForm::Attributive { head: None }
-                    } else if NOT_NOUNS.contains(&w.as_str()) {
+                    } else if NOT_NOUN_SET.contains(&w) {
                         ClaimForm::Predicative
                     } else {
                         // The noun phrase runs until a function word or a model name; its
@@ -393,7 +447,7 @@ pub fn classify(
                         let mut words = vec![w];
                         for r in next.iter().skip(1) {
                             let lw = text[r.clone()].to_lowercase();
-                            if starts_model(r.start) || NOT_NOUNS.contains(&lw.as_str()) {
+                            if starts_model(r.start) || NOT_NOUN_SET.contains(&lw) {
                                 break;
                             }
                             words.push(lw);

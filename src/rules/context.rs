@@ -3,13 +3,17 @@
 
 use std::ops::Range;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::detect::Mention;
 use crate::glossary::{Glossary, Model};
-use crate::text::lexicon::CLAUSE_BREAKS;
+use crate::text::cues::CueMatches;
+use crate::text::lexicon::{is_quote, CLAUSE_BREAKS, NEGATORS};
+use crate::text::word_set::WordSet;
 use crate::text::words::{tokens, TokenKind};
 
 /// A non-space token with its lowercased text.
@@ -18,6 +22,9 @@ pub struct Tok {
     pub span: Range<usize>,
     pub lower: String,
     pub kind: TokenKind,
+    /// The word is one of [`NEGATORS`], looked up once per sentence rather
+    /// than by every term that reads the words before it.
+    pub negator: bool,
 }
 
 pub struct Context<'a> {
@@ -40,7 +47,30 @@ pub struct Context<'a> {
     /// The sentence lowercased once, byte for byte aligned with the text, so
     /// cue searches neither allocate nor shift offsets.
     lower: String,
+    /// Offsets of the full stops, exclamation and question marks and
+    /// ellipses that end a sentence (followed by a space, a quote, a
+    /// bracket or nothing), in order.
+    stops: Vec<usize>,
+    /// Indices of the tokens that end a clause, in order: a term's clause is
+    /// two binary searches, not a walk over the sentence.
+    breaks: Vec<usize>,
+    /// What each cue list asked for in this sentence has cost, keyed by the
+    /// list's address and length.
+    cues: RefCell<Vec<((usize, usize), CueState)>>,
 }
+
+/// How a cue list is searched in one sentence. The first questions scan
+/// their range, which is cheapest for the usual sentence with one claim
+/// term; from [`SCANS_BEFORE_INDEX`] on, the sentence is scanned once
+/// and every further question is a binary search, so a sentence with
+/// hundreds of terms costs its length, not its length times its terms.
+enum CueState {
+    Scanned(usize),
+    Indexed(Rc<CueMatches>),
+}
+
+/// Range scans of one cue list in one sentence before its matches are indexed.
+const SCANS_BEFORE_INDEX: usize = 3;
 
 /// Lowercases `s` keeping every byte offset: a character whose lowercase form
 /// has another length stays as it is.
@@ -80,6 +110,32 @@ fn automaton(phrases: &'static [&'static str]) -> std::rc::Rc<AhoCorasick> {
     })
 }
 
+/// The offsets in `s` (which starts at `base`) of the marks that end a
+/// sentence: `.`, `!`, `?` or `…` followed by a space, a quote, `)` or the
+/// end of `s`.
+fn stops(s: &str, base: usize) -> Vec<usize> {
+    s.char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '.' | '!' | '?' | '…')
+                && s.get(i + c.len_utf8()..)
+                    .and_then(|r| r.chars().next())
+                    .is_none_or(|n| n.is_whitespace() || is_quote(n) || n == ')')
+        })
+        .map(|(i, _)| base + i)
+        .collect()
+}
+
+static NEGATOR_SET: WordSet = WordSet::new(NEGATORS);
+static CLAUSE_BREAK_SET: WordSet = WordSet::new(CLAUSE_BREAKS);
+
+/// A token that ends a clause: a conjunction or a bracket, dash or semicolon.
+fn is_break(t: &Tok) -> bool {
+    match t.kind {
+        TokenKind::Punct => matches!(t.lower.as_str(), ";" | "(" | ")" | "—" | "–" | "[" | "]"),
+        _ => CLAUSE_BREAK_SET.contains(&t.lower),
+    }
+}
+
 /// A phrase found at `s..e` of `hay` stands on word boundaries.
 fn on_boundary(hay: &str, s: usize, e: usize, phrase: &str) -> bool {
     let before = hay.get(..s).and_then(|x| x.chars().next_back());
@@ -103,21 +159,27 @@ impl<'a> Context<'a> {
         previous: Option<usize>,
         glossary: &'a Glossary,
     ) -> Self {
-        let toks = text
+        let toks: Vec<Tok> = text
             .get(sentence.clone())
             .map(|s| {
                 tokens(s, sentence.start)
                     .into_iter()
                     .filter(|t| t.kind != TokenKind::Space)
-                    .map(|t| Tok {
-                        lower: text[t.span.clone()].to_lowercase(),
-                        span: t.span,
-                        kind: t.kind,
+                    .map(|t| {
+                        let lower = text[t.span.clone()].to_lowercase();
+                        Tok {
+                            negator: NEGATOR_SET.contains(&lower),
+                            lower,
+                            span: t.span,
+                            kind: t.kind,
+                        }
                     })
                     .collect()
             })
             .unwrap_or_default();
         let lower = lower_aligned(text.get(sentence.clone()).unwrap_or(""));
+        let breaks = (0..toks.len()).filter(|&i| is_break(&toks[i])).collect();
+        let stops = stops(text.get(sentence.clone()).unwrap_or(""), sentence.start);
         Context {
             text,
             sentence,
@@ -130,6 +192,9 @@ impl<'a> Context<'a> {
             glossary,
             structure: Default::default(),
             lower,
+            stops,
+            breaks,
+            cues: RefCell::new(Vec::new()),
         }
     }
 
@@ -160,27 +225,24 @@ impl<'a> Context<'a> {
         self.toks.partition_point(|t| t.span.start < offset)
     }
 
-    fn is_break(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        match t.kind {
-            TokenKind::Punct => matches!(t.lower.as_str(), ";" | "(" | ")" | "—" | "–" | "[" | "]"),
-            _ => CLAUSE_BREAKS.contains(&t.lower.as_str()),
-        }
-    }
-
     /// The clause around a term: from the last clause break before it to
     /// the first one after it, inside the sentence.
     pub fn clause(&self, term: &Range<usize>) -> Range<usize> {
         let first = self.tok_at_or_after(term.start);
         let after = self.tok_at_or_after(term.end);
-        let start = (0..first)
-            .rev()
-            .find(|&i| self.is_break(i))
-            .map(|i| self.toks[i].span.end)
+        let before_first = self.breaks.partition_point(|&i| i < first);
+        let start = before_first
+            .checked_sub(1)
+            .and_then(|b| self.breaks.get(b))
+            .and_then(|&i| self.toks.get(i))
+            .map(|t| t.span.end)
             .unwrap_or(self.sentence.start);
-        let end = (after..self.toks.len())
-            .find(|&i| self.is_break(i))
-            .map(|i| self.toks[i].span.start)
+        let from_after = self.breaks.partition_point(|&i| i < after);
+        let end = self
+            .breaks
+            .get(from_after)
+            .and_then(|&i| self.toks.get(i))
+            .map(|t| t.span.start)
             .unwrap_or(self.sentence.end);
         start..end.max(start)
     }
@@ -239,6 +301,18 @@ impl<'a> Context<'a> {
         if r.start >= r.end {
             return None;
         }
+        if r.start >= self.sentence.start && r.end <= self.sentence.end {
+            let (a, b) = (r.start - self.sentence.start, r.end - self.sentence.start);
+            // A range that cuts a character reads as empty text, as below.
+            if !self.lower.is_char_boundary(a) || !self.lower.is_char_boundary(b) {
+                return None;
+            }
+            if let Some(matches) = self.cue_matches(phrases) {
+                return matches
+                    .earliest(a..b)
+                    .and_then(|(p, at)| Some((*phrases.get(p)?, self.sentence.start + at)));
+            }
+        }
         let hay = self.lowered(&r);
         let ac = automaton(phrases);
         ac.find_overlapping_iter(hay.as_ref())
@@ -254,6 +328,41 @@ impl<'a> Context<'a> {
             })
             .min_by_key(|&(_, at, pattern)| (at, pattern))
             .map(|(p, at, _)| (p, at))
+    }
+
+    /// The matches of `phrases` in the sentence once it has been asked for
+    /// them [`SCANS_BEFORE_INDEX`] times; None (scan the range) before.
+    fn cue_matches(&self, phrases: &'static [&'static str]) -> Option<Rc<CueMatches>> {
+        let key = (phrases.as_ptr() as usize, phrases.len());
+        let mut cues = self.cues.borrow_mut();
+        let Some(at) = cues.iter().position(|(k, _)| *k == key) else {
+            cues.push((key, CueState::Scanned(1)));
+            return None;
+        };
+        let state = &mut cues.get_mut(at)?.1;
+        match state {
+            CueState::Indexed(m) => Some(m.clone()),
+            CueState::Scanned(n) if *n < SCANS_BEFORE_INDEX => {
+                *n += 1;
+                None
+            }
+            CueState::Scanned(_) => {
+                let m = Rc::new(CueMatches::new(&self.lower, &automaton(phrases), phrases));
+                *state = CueState::Indexed(m.clone());
+                Some(m)
+            }
+        }
+    }
+
+    /// The first mark at or after `offset` that ends a sentence (see
+    /// [`stops`]), looking no further than the end of this sentence.
+    pub fn stop_after(&self, offset: usize) -> Option<usize> {
+        if offset < self.sentence.start || !self.text.is_char_boundary(offset) {
+            let rest = self.slice(offset..self.sentence.end);
+            return stops(rest, offset).first().copied();
+        }
+        let i = self.stops.partition_point(|&at| at < offset);
+        self.stops.get(i).copied()
     }
 
     /// Mentions of this sentence inside `r`.

@@ -5,7 +5,7 @@
 
 use super::{Context, Judgment, Polarity, Rule};
 use crate::detect::ClaimTerm;
-use crate::text::lexicon::{NEGATING_AFTER, NEGATING_PHRASES, NEGATORS};
+use crate::text::lexicon::{NEGATING_AFTER, NEGATING_PHRASES};
 use crate::text::words::TokenKind;
 
 pub struct Negation;
@@ -65,7 +65,7 @@ impl Rule for Negation {
         }
         let before = ctx.toks_in(start..term.plain.start);
         for (i, t) in before.iter().enumerate() {
-            if t.kind == TokenKind::Punct || !NEGATORS.contains(&t.lower.as_str()) {
+            if t.kind == TokenKind::Punct || !t.negator {
                 continue;
             }
             let next = before.get(i + 1).map(|n| n.lower.as_str()).unwrap_or("");

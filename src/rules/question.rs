@@ -33,20 +33,13 @@ impl Rule for Question {
         {
             return;
         }
-        let rest = ctx.slice(term.word.end..ctx.sentence.end);
         // A terminal mark is followed by a space, a quote or the end ("Llama 3.2?" but not "3.2").
-        let end = rest.char_indices().find(|&(i, c)| {
-            matches!(c, '.' | '!' | '?' | '…')
-                && rest[i + c.len_utf8()..].chars().next().is_none_or(|n| {
-                    n.is_whitespace() || crate::text::lexicon::is_quote(n) || n == ')'
-                })
-        });
-        if let Some((i, _)) = end {
-            if rest[i..].starts_with('?') {
+        if let Some(at) = ctx.stop_after(term.word.end) {
+            if ctx.slice(at..ctx.sentence.end).starts_with('?') {
                 j.set_polarity(
                     Polarity::Questioned,
                     self.id(),
-                    term.word.end + i,
+                    at,
                     "the sentence is a question".into(),
                 );
             }

@@ -759,7 +759,34 @@ pub const OTHER_SUFFIXES: &[&str] = &[
     "toolkit",
 ];
 
+/// What `head` says the term is about. Claim-dense text asks this for the
+/// same few words over and over (every term's noun phrase, every rule that
+/// reads a noun), so answers are remembered per thread, up to
+/// [`HEAD_CACHE_WORDS`] words.
 pub fn classify_head(head: &str) -> Head {
+    thread_local! {
+        static KNOWN: std::cell::RefCell<std::collections::HashMap<String, Head>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    KNOWN.with(|known| {
+        if let Some(&h) = known.borrow().get(head) {
+            return h;
+        }
+        let h = head_of(head);
+        let mut known = known.borrow_mut();
+        if known.len() >= HEAD_CACHE_WORDS {
+            known.clear();
+        }
+        known.insert(head.to_string(), h);
+        h
+    })
+}
+
+/// The most words [`classify_head`] remembers; past it, it starts over.
+const HEAD_CACHE_WORDS: usize = 1 << 14;
+
+/// [`classify_head`] worked out from the word lists.
+fn head_of(head: &str) -> Head {
     let h = head.trim_end_matches(['\'', '’', '.', ',']);
     if OTHER_HEADS.contains(&h) || OTHER_SUFFIXES.iter().any(|s| h.ends_with(s)) {
         return Head::Other;

@@ -1,6 +1,8 @@
 //! Language, sentences and words: the text units the rules reason about.
 
+pub mod cues;
 pub mod lang;
 pub mod lexicon;
 pub mod sentences;
+pub mod word_set;
 pub mod words;

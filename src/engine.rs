@@ -167,6 +167,17 @@ const ANAPHOR_OPENINGS: &[&str] = &[
     "het heeft ",
 ];
 
+/// For `--explain`: the term's phrase and clause, and the structural
+/// relation that tied it, or that distance did.
+fn structure_reason(ctx: &Context<'_>, term: &ClaimTerm, j: &rules::Judgment) -> Option<String> {
+    let summary = ctx.structure.term_summary(ctx.text, &term.plain)?;
+    let relation = j
+        .relation
+        .map(|r| format!("relation {}", r.as_str()))
+        .unwrap_or_else(|| "no structural relation (tied by the rules' word order)".into());
+    Some(format!("structure: {summary}; {relation}"))
+}
+
 /// The longest sentence a finding quotes whole. A "sentence" longer than
 /// this is markup or hostile input (a paragraph of thousands of claims with
 /// no full stop), and quoting it in every finding would make the report
@@ -786,6 +797,12 @@ impl Engine {
                         )
                     }))
                     .chain(judgment.reasons.iter().map(|r| r.message.clone()))
+                    .chain(
+                        self.options
+                            .explain
+                            .then(|| structure_reason(ctx, term, &judgment))
+                            .flatten(),
+                    )
                     .collect(),
                 };
                 if !suppressions.is_empty()

@@ -402,6 +402,33 @@ fn explain_lists_dismissed_claims() {
     );
 }
 
+#[test]
+fn explain_names_the_phrase_clause_and_deciding_relation() {
+    let out = openclaim()
+        .args(["check", "--explain", "--lang", "en", "--color", "never", "-"])
+        .write_stdin("Mistral 7B, an open-source model, is fast. Meta shipped Llama 3 in April. It is an open-source model.\n")
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("= why: structure: phrase \"an open-source model\", head \"model\" (ModelClass), main clause; relation apposition"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "= why: 'open-source' describes Llama 3 (refers back to the model named before)"
+        ),
+        "{text}"
+    );
+    // Without --explain the report says nothing of it.
+    let plain = openclaim()
+        .args(["check", "--lang", "en", "--color", "never", "-"])
+        .write_stdin("Mistral 7B, an open-source model, is fast.\n")
+        .output()
+        .expect("run");
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains("why:"));
+}
+
 /// The reference article from the product design, when it is beside the repository.
 #[test]
 fn reference_article_gets_no_warning() {

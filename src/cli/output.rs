@@ -254,6 +254,12 @@ pub fn human(report: &FileReport, source: Option<&str>, style: &Human, out: &mut
                     crop(&h, room)
                 );
             }
+            // `--explain`: why the claim was read as it was.
+            if report.dismissed.is_some() {
+                for r in &f.reasons {
+                    let _ = writeln!(out, "  {eq} {}: {r}", p.paint(Tone::Bold, "why"));
+                }
+            }
             out.push('\n');
             continue;
         }

@@ -231,6 +231,26 @@ impl Structure {
 
     /// A readable account of the structure, for `explain --sentence` and
     /// `check --explain`.
+    /// One line on where the term at `plain` sits: its phrase, head and
+    /// clause, for `check --explain`.
+    pub fn term_summary(&self, text: &str, plain: &Range<usize>) -> Option<String> {
+        let c = self.chunk_of(plain)?;
+        let head = self
+            .tokens
+            .get(c.head)
+            .and_then(|t| text.get(t.span.clone()))
+            .unwrap_or("");
+        let clause = self
+            .clause_of(c.term)
+            .map(|cl| cl.kind.as_str())
+            .unwrap_or("main");
+        Some(format!(
+            "phrase \"{}\", head \"{head}\" ({:?}), {clause} clause",
+            self.words(text, c.toks.clone()),
+            c.head_kind
+        ))
+    }
+
     pub fn describe(&self, text: &str) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "tokens:");

@@ -179,8 +179,18 @@ fn next_refers_to_model(
     if next.start < sentence.end || next.len() > 2000 {
         return false;
     }
-    let lower = text.get(next).unwrap_or("").to_lowercase();
-    ANAPHORS.iter().any(|a| contains_word(&lower, a))
+    let next = text.get(next).unwrap_or("").as_bytes();
+    // ASCII phrases: compared byte for byte, ignoring case, on word boundaries.
+    ANAPHORS.iter().any(|a| {
+        let a = a.as_bytes();
+        next.windows(a.len()).enumerate().any(|(i, w)| {
+            w.eq_ignore_ascii_case(a)
+                && (i == 0 || !next[i - 1].is_ascii_alphanumeric())
+                && next
+                    .get(i + a.len())
+                    .is_none_or(|b| !b.is_ascii_alphanumeric())
+        })
+    })
 }
 
 /// The models and families the mentions found so far have named.

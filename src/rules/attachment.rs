@@ -559,6 +559,7 @@ impl Attach {
                 })
                 .map(|(_, t)| t.lower.clone());
             if let Some(noun) = gap_other.or_else(|| other_relation(ctx, m)) {
+                j.about_other = true;
                 self.dismiss_all(
                     ctx,
                     j,
@@ -591,6 +592,7 @@ impl Rule for Attach {
         // "the definition of open source", "de principes van open source":
         // the term completes another noun.
         if let Some(noun) = complement_of_other_noun(ctx, term) {
+            j.about_other = true;
             self.dismiss_all(
                 ctx,
                 j,
@@ -605,6 +607,7 @@ impl Rule for Attach {
         // "Companies such as Meta have branded themselves as open source":
         // the label is the subject's own, not its model's.
         if let Some(reflexive) = reflexive_label(ctx, term) {
+            j.about_other = true;
             self.dismiss_all(
                 ctx,
                 j,

@@ -49,7 +49,7 @@ impl Rule for Cataphora {
     }
 
     fn apply(&self, ctx: &Context<'_>, term: &ClaimTerm, j: &mut Judgment) {
-        if !j.subjects.is_empty() || ctx.here.start != ctx.here.end {
+        if j.about_other || !j.subjects.is_empty() || ctx.here.start != ctx.here.end {
             return;
         }
         let Some(next) = ctx.next_sentence.clone() else {
@@ -71,7 +71,7 @@ impl Rule for Cataphora {
                 .any(|t| t.roles.has(Role::ModelHead));
         let class =
             chunk.head_kind == HeadKind::ModelClass || chunk.toks.start == 0 || predicate_of_class;
-        let examples = class && ctx.find_any(next.clone(), EXAMPLE_CUES).is_some();
+        let examples = class && ctx.next_has_any(EXAMPLE_CUES);
         // A lead: the block's first sentence speaks of one definite model.
         let lead = ctx.previous_sentence.is_none()
             && (definite_singular(ctx, term) || generation_of(ctx, term));

@@ -57,6 +57,9 @@ pub struct Context<'a> {
     /// What each cue list asked for in this sentence has cost, keyed by the
     /// list's address and length.
     cues: RefCell<Vec<((usize, usize), CueState)>>,
+    /// Whether the next sentence holds any of a cue list, per list address:
+    /// every term of the sentence may ask, the next sentence is read once.
+    next_cues: RefCell<Vec<(usize, bool)>>,
 }
 
 /// How a cue list is searched in one sentence. The first questions scan
@@ -195,7 +198,22 @@ impl<'a> Context<'a> {
             stops,
             breaks,
             cues: RefCell::new(Vec::new()),
+            next_cues: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Whether the next sentence of the block holds one of `phrases`.
+    pub fn next_has_any(&self, phrases: &'static [&'static str]) -> bool {
+        let key = phrases.as_ptr() as usize;
+        if let Some(&(_, found)) = self.next_cues.borrow().iter().find(|(k, _)| *k == key) {
+            return found;
+        }
+        let found = self
+            .next_sentence
+            .clone()
+            .is_some_and(|next| self.find_any(next, phrases).is_some());
+        self.next_cues.borrow_mut().push((key, found));
+        found
     }
 
     pub fn slice(&self, r: Range<usize>) -> &'a str {

@@ -34,10 +34,7 @@ impl Rule for Coreference {
                 return;
             }
         }
-        if j.dismissed
-            .iter()
-            .any(|(_, r)| r.message.contains("not the model"))
-        {
+        if j.about_other {
             return;
         }
         // The antecedent: a model earlier in the same sentence but outside the

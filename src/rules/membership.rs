@@ -36,7 +36,7 @@ impl Rule for Membership {
     }
 
     fn apply(&self, ctx: &Context<'_>, term: &ClaimTerm, j: &mut Judgment) {
-        if !j.subjects.is_empty() {
+        if j.about_other || !j.subjects.is_empty() {
             return;
         }
         let st = &ctx.structure;

@@ -135,6 +135,10 @@ pub struct Judgment {
     pub reasons: Vec<Reason>,
     /// The structural relation that tied the subjects, when one did.
     pub relation: Option<RelationKind>,
+    /// The term was found to describe something other than the sentence's
+    /// models ("open-source tools", "the definition of open source", "branded
+    /// themselves as open source"), so no later rule looks for a model.
+    pub about_other: bool,
 }
 
 impl Judgment {
@@ -146,6 +150,7 @@ impl Judgment {
             dismissed: Vec::new(),
             reasons: Vec::new(),
             relation: None,
+            about_other: false,
         }
     }
 

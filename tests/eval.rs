@@ -57,6 +57,12 @@ fn second_holdout_precision_and_recall_hold() {
 }
 
 #[test]
+fn press_style_sets_hold() {
+    run("fresh.tsv", "fresh");
+    run("fresh2.tsv", "fresh2");
+}
+
+#[test]
 fn corpus_is_large_and_balanced() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/eval/corpus.tsv");
     let rows = parse(path, &std::fs::read_to_string(path).expect("corpus")).expect("valid");

@@ -514,10 +514,11 @@ pub fn relate(
             // "an alternative to US rivals such as ChatGPT": the examples
             // belong to the nearer class noun.
             let between_ok = toks[after..cue.toks.start].iter().all(|t| {
-                t.model().is_none()
-                    && !t.roles.has(Role::ModelHead)
-                    && !(t.class == Class::Punct && matches!(t.lower.as_str(), ";" | ":" | ")"))
-                    && !t.roles.has(Role::Copula)
+                let stop = t.model().is_some()
+                    || t.roles.has(Role::ModelHead)
+                    || t.roles.has(Role::Copula)
+                    || (t.class == Class::Punct && matches!(t.lower.as_str(), ";" | ":" | ")"));
+                !stop
             });
             let first = (cue.toks.end..toks.len().min(cue.toks.end + 3))
                 .find(|&k| toks[k].model().is_some());

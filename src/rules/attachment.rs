@@ -762,6 +762,17 @@ mod tests {
             "BLOOM",
             "warning",
         );
+        // A model's own quality: "Gemma 3's open-source nature".
+        assert_outcome(
+            "Gemma 3's open-source nature has made it a favourite in classrooms.",
+            "Gemma 3",
+            "warning",
+        );
+        assert_outcome(
+            "Het open-source karakter van de community rond Gemma 3 trekt studenten.",
+            "Gemma 3",
+            "none",
+        );
         // A short name tied to its claim, but not the gadget of that name.
         assert_outcome(
             "R1 is also open-sourced under the MIT licence.",

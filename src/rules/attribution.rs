@@ -356,6 +356,11 @@ mod tests {
             "Llama 3",
             "note",
         );
+        assert_outcome(
+            "In a statement, Meta referred to Llama 4 as open source, a label the OSI has repeatedly rejected.",
+            "Llama 4",
+            "none",
+        );
         // "not just … but" adds, "the best version yet" is an adverb.
         assert_outcome(
             "Zuckerberg said that making Llama 3 open source is good not only for Meta but for everyone.",

@@ -96,8 +96,10 @@ impl Rule for Negation {
             .toks
             .get(ctx.tok_at_or_after(term.word.end) + 5)
             .map(|t| t.span.end)
-            .unwrap_or(clause.end)
-            .min(clause.end);
+            .unwrap_or(ctx.sentence.end)
+            // "open source only if you ignore the licence": the qualifier may
+            // open a clause of its own.
+            .min(ctx.sentence.end);
         // "an obstacle to Llama 2 being truly open source", "far from Llama
         // being open source": the phrase scopes over a gerund clause.
         let gerund = ctx
@@ -186,6 +188,12 @@ mod tests {
 
     #[test]
     fn english() {
+        assert_outcome(
+            "Llama 2 is open source only if you ignore the licence.",
+            "Llama 2",
+            "none",
+        );
+
         assert_outcome(
             "Llama 3.1 405B is not open source, whatever Meta's marketing says.",
             "Llama 3.1 405B",

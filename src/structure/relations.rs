@@ -445,6 +445,19 @@ pub fn relate(
     };
     let ti = c.term;
     let after = c.toks.end;
+    // "Gemma 3's open-source nature", "Llama's open-source credentials": the
+    // model's own quality, as good as a predicate.
+    if let Some(first) = toks.get(c.toks.start) {
+        let quality = toks.get(c.head).is_some_and(|h| {
+            matches!(
+                h.lower.as_str(),
+                "nature" | "character" | "credentials" | "status" | "roots" | "karakter"
+            )
+        });
+        if let (Some(m), true, true) = (first.model(), first.possessive, quality) {
+            out.push(rel(RelationKind::Predicate, vec![m], c.toks.start));
+        }
+    }
     if c.head_kind == HeadKind::Other {
         return out;
     }

@@ -103,7 +103,24 @@ pub fn tokenize(
             while j < base.len() && base[j].span.start < end {
                 j += 1;
             }
-            let last = base[j.max(i + 1) - 1].span.end;
+            let mut j = j.max(i + 1);
+            let mut last = base[j - 1].span.end;
+            // "Gemma 3's": the segmenter leaves "'s" after a number as two
+            // tokens; they make the name possessive.
+            let apostrophe = base.get(j).is_some_and(|a| {
+                a.span.start == last && matches!(text.get(a.span.clone()), Some("'" | "’"))
+            });
+            let s_after = apostrophe
+                && base.get(j + 1).is_some_and(|s| {
+                    s.span.start == base[j].span.end
+                        && text
+                            .get(s.span.clone())
+                            .is_some_and(|w| w.eq_ignore_ascii_case("s"))
+                });
+            if s_after && matches!(class, Class::Model(_)) {
+                last = base[j + 1].span.end;
+                j += 2;
+            }
             let raw = text.get(start..last).unwrap_or("");
             out.push(Token {
                 span: start..last,
@@ -113,7 +130,7 @@ pub fn tokenize(
                 cap: raw.chars().next().is_some_and(char::is_uppercase),
                 possessive: ends_possessive(raw),
             });
-            i = j.max(i + 1);
+            i = j;
             continue;
         }
         let t = &base[i];

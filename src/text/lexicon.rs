@@ -103,6 +103,10 @@ pub const NEGATING_AFTER: &[&str] = &[
     "in naam",
     "niet echt",
     "not really",
+    "only if you ignore",
+    "only if you overlook",
+    "only if one ignores",
+    "if you squint",
 ];
 
 /// Cues that the author disputes or rebuts the claim anywhere in the sentence.

@@ -429,6 +429,25 @@ fn explain_names_the_phrase_clause_and_deciding_relation() {
     assert!(!String::from_utf8_lossy(&plain.stdout).contains("why:"));
 }
 
+#[test]
+fn explain_sentence_keeps_only_the_conjunct_after_but_as_subject() {
+    for (lang, sentence) in [
+        ("en", "Not Llama 3 but OLMo 2 is truly open source."),
+        ("nl", "Niet Llama 3 maar OLMo 2 is echt open source."),
+    ] {
+        let out = openclaim()
+            .args(["explain", "--lang", lang, "--sentence", sentence])
+            .output()
+            .expect("run");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("relation predicate via \"is\" -> OLMo 2\n"),
+            "{text}"
+        );
+        assert!(!text.contains("-> Llama 3"), "{text}");
+    }
+}
+
 /// The reference article from the product design, when it is beside the repository.
 #[test]
 fn reference_article_gets_no_warning() {

@@ -300,6 +300,11 @@ fn subject_before(toks: &[Token], end: usize) -> Vec<usize> {
     let mut i = end;
     while i > 0 && end - i < 14 {
         let t = &toks[i - 1];
+        // "Not Llama 3 but OLMo 2 is …": only the conjunct after "but" is
+        // the subject.
+        if !out.is_empty() && matches!(t.lower.as_str(), "but" | "maar") {
+            break;
+        }
         match t.class {
             Class::Model(m) => out.push(m),
             Class::Punct if t.lower == "," || t.lower == "-" => {}

@@ -85,12 +85,7 @@ pub fn version_tail(name: &str, rest: &str) -> Option<usize> {
             .next()
             .filter(|c| SEPARATORS.contains(c))?;
         let word_start = at + sep.len_utf8();
-        let word: &str = rest
-            .get(word_start..)?
-            .split(|c: char| !c.is_alphanumeric() && c != '.')
-            .next()
-            .unwrap_or("")
-            .trim_end_matches('.');
+        let word = word_at(rest, word_start)?;
         if TIERS.contains(&word.to_lowercase().as_str()) {
             at = word_start + word.len();
             continue;
@@ -99,15 +94,21 @@ pub fn version_tail(name: &str, rest: &str) -> Option<usize> {
     }
 }
 
+/// The word (letters, digits and inner dots) that starts at `start` in `rest`.
+fn word_at(rest: &str, start: usize) -> Option<&str> {
+    Some(
+        rest.get(start..)?
+            .split(|c: char| !c.is_alphanumeric() && c != '.')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('.'),
+    )
+}
+
 /// The end of a version number that starts at `word_start` in `rest`, when
 /// the word there is one (see [`version_tail`]).
 fn number_at(rest: &str, word_start: usize) -> Option<usize> {
-    let word: &str = rest
-        .get(word_start..)?
-        .split(|c: char| !c.is_alphanumeric() && c != '.')
-        .next()
-        .unwrap_or("")
-        .trim_end_matches('.');
+    let word = word_at(rest, word_start)?;
     let parts: Vec<&str> = word.split('.').collect();
     let numeric = parts
         .iter()

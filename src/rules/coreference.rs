@@ -5,7 +5,7 @@
 
 use super::{Attachment, Context, Judgment, Rule, Subject};
 use crate::detect::{ClaimForm, ClaimTerm};
-use crate::structure::relations::is_anaphor_np;
+use crate::structure::relations::{is_anaphor_np, start_past_object};
 use crate::structure::Role;
 use crate::text::lexicon::{ANAPHORS, COPULAS};
 
@@ -87,29 +87,20 @@ impl Rule for Coreference {
                     ]
                 );
             if object {
-                j.subjects.push(Subject {
-                    mention: prev,
-                    attachment: Attachment::Object,
-                });
+                tie(j, prev, Attachment::Object);
             }
             return;
         }
         // "They released it open source", "Meta markets the model as open
         // source": a labelling or causative verb whose object is an anaphor.
         if anaphor_object(ctx, term) {
-            j.subjects.push(Subject {
-                mention: prev,
-                attachment: Attachment::Object,
-            });
+            tie(j, prev, Attachment::Object);
             return;
         }
         // "Hosted in Paris, the project challenges big tech by offering an
         // open-source alternative": the anaphor offers what it is.
         if offered_by_anaphor(ctx, term) {
-            j.subjects.push(Subject {
-                mention: prev,
-                attachment: Attachment::Coreference,
-            });
+            tie(j, prev, Attachment::Coreference);
             return;
         }
         // "Dit is een open-source project", "It is an open-source project":
@@ -130,10 +121,7 @@ impl Rule for Coreference {
                             ))
             });
             if copula_then_anaphor {
-                j.subjects.push(Subject {
-                    mention: prev,
-                    attachment: Attachment::Coreference,
-                });
+                tie(j, prev, Attachment::Coreference);
             }
             return;
         }
@@ -149,10 +137,7 @@ impl Rule for Coreference {
                 .mentions_in(ctx.sentence.start..term.plain.start)
                 .is_empty()
         {
-            j.subjects.push(Subject {
-                mention: prev,
-                attachment: Attachment::Coreference,
-            });
+            tie(j, prev, Attachment::Coreference);
             return;
         }
         match &term.form {
@@ -167,12 +152,7 @@ impl Rule for Coreference {
             _ => return,
         }
         let clause = ctx.clause(&term.word);
-        let link = |j: &mut Judgment| {
-            j.subjects.push(Subject {
-                mention: prev,
-                attachment: Attachment::Coreference,
-            });
-        };
+        let link = |j: &mut Judgment| tie(j, prev, Attachment::Coreference);
         let first = ctx.tok_at_or_after(term.word.start);
         let before_term = first.checked_sub(1).and_then(|i| ctx.toks.get(i));
         // "Het open-sourcemodel van Meta …": a definite noun phrase about a model.
@@ -261,6 +241,14 @@ impl Rule for Coreference {
     }
 }
 
+/// Ties the term to the antecedent.
+fn tie(j: &mut Judgment, mention: usize, attachment: Attachment) {
+    j.subjects.push(Subject {
+        mention,
+        attachment,
+    });
+}
+
 /// "released it open source", "made the model open source", "markets it
 /// as open source": the term follows a pronoun or a definite anaphor that is
 /// the object of a labelling or causative verb.
@@ -270,11 +258,7 @@ fn anaphor_object(ctx: &Context<'_>, term: &ClaimTerm) -> bool {
         return false;
     };
     let toks = &st.tokens;
-    let mut k = c.toks.start;
-    // "making the software open source": the phrase took in its object.
-    if c.term == k + 2 && is_anaphor_np(toks, k) {
-        k = c.term;
-    }
+    let mut k = start_past_object(toks, c);
     if k > 0 && matches!(toks[k - 1].lower.as_str(), "as" | "als") {
         k -= 1;
     }

@@ -374,6 +374,17 @@ fn focus_pair_start(toks: &[Token], i: usize) -> Option<(usize, bool)> {
         .map(|k| (k - 1, copula_last))
 }
 
+/// Where the term's phrase starts once an anaphor object it took in is left
+/// out: "making the software open source" starts at the term.
+pub fn start_past_object(toks: &[Token], c: &Chunk) -> usize {
+    let k = c.toks.start;
+    if c.head_kind == HeadKind::Predicative && c.term == k + 2 && is_anaphor_np(toks, k) {
+        c.term
+    } else {
+        k
+    }
+}
+
 /// Whether tokens `i` and `i + 1` are a definite noun phrase that stands for
 /// a model named before: "the model", "this software", "het model".
 pub fn is_anaphor_np(toks: &[Token], i: usize) -> bool {
@@ -674,11 +685,7 @@ pub fn relate(
     // Secondary predication: "markets Llama as open source", "labels its
     // Llama models as open-source", "noemt Llama open source".
     {
-        let mut k = c.toks.start;
-        // "making the software open source": the phrase took in its object.
-        if c.head_kind == HeadKind::Predicative && ti == k + 2 && is_anaphor_np(toks, k) {
-            k = ti;
-        }
+        let mut k = start_past_object(toks, c);
         let as_tok = k > 0 && matches!(toks[k - 1].lower.as_str(), "as" | "als");
         if as_tok {
             k -= 1;

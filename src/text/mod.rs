@@ -3,6 +3,8 @@
 pub mod cues;
 pub mod lang;
 pub mod lexicon;
+pub mod sentence_bounds;
 pub mod sentences;
+pub mod word_bounds;
 pub mod word_set;
 pub mod words;

@@ -4,9 +4,8 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::lexicon::ABBREVIATIONS;
+use super::sentence_bounds;
 
 /// Sentence ranges (absolute plain offsets) of one block's text, trimmed of
 /// surrounding whitespace; `base` is the block's plain start.
@@ -46,9 +45,11 @@ pub fn split(text: &str, base: usize) -> Vec<Range<usize>> {
         };
     }
     let mut raw: Vec<Range<usize>> = Vec::new();
-    for (i, s) in text.split_sentence_bound_indices() {
-        let start = i;
-        let end = i + s.len();
+    let cuts = sentence_bounds::breaks(text);
+    let starts = std::iter::once(0).chain(cuts.iter().copied());
+    let ends = cuts.iter().copied().chain(std::iter::once(text.len()));
+    for (start, end) in starts.zip(ends).filter(|(s, e)| s < e) {
+        let s = &text[start..end];
         let glue = raw.last().is_some_and(|prev| {
             let prev_text = &text[prev.clone()];
             must_join(prev_text, s)

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
+use super::word_bounds;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -24,7 +24,7 @@ pub struct Token {
 /// Tokens of `text`, whose first byte sits at plain offset `base`.
 pub fn tokens(text: &str, base: usize) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 4);
-    for (i, w) in text.split_word_bound_indices() {
+    for (i, w) in word_bounds::segments(text) {
         let first = w.chars().next().unwrap_or(' ');
         let kind = if first.is_whitespace() {
             TokenKind::Space

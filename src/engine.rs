@@ -448,9 +448,11 @@ impl Engine {
         let here_start = mentions.partition_point(|m| m.plain.start < sent_range.start);
         let here_end = mentions.partition_point(|m| m.plain.start < sent_range.end);
         let previous = self.antecedent(text, sents, si, mentions);
+        let words = rules::sentence_words(text, &sent_range);
         let mut ctx = Context::new(
             text,
             sent_range.clone(),
+            &words,
             mentions,
             here_start..here_end,
             previous,
@@ -463,6 +465,7 @@ impl Engine {
         ctx.structure = std::rc::Rc::new(Structure::build(
             text,
             sent_range,
+            &words,
             mentions,
             ctx.here.clone(),
             terms.get(t0..t1).unwrap_or(&[]),

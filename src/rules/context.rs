@@ -7,14 +7,27 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::detect::Mention;
 use crate::glossary::{Glossary, Model};
 use crate::text::cues::CueMatches;
 use crate::text::lexicon::{is_quote, CLAUSE_BREAKS, NEGATORS};
 use crate::text::word_set::WordSet;
-use crate::text::words::{tokens, TokenKind};
+use crate::text::words::{Token, TokenKind};
+
+/// The words of `sentence` of `text` without the spaces between them: what
+/// [`Context::new`] and the sentence's structure are built from.
+pub fn words(text: &str, sentence: &Range<usize>) -> Vec<Token> {
+    text.get(sentence.clone())
+        .map(|s| {
+            crate::text::words::tokens(s, sentence.start)
+                .into_iter()
+                .filter(|t| t.kind != TokenKind::Space)
+                .collect()
+        })
+        .unwrap_or_default()
+}
 
 /// A non-space token with its lowercased text.
 #[derive(Debug, Clone)]
@@ -101,6 +114,7 @@ fn automaton(phrases: &'static [&'static str]) -> std::rc::Rc<AhoCorasick> {
             .or_insert_with(|| {
                 std::rc::Rc::new(
                     AhoCorasick::builder()
+                        .kind(Some(AhoCorasickKind::DFA))
                         .match_kind(MatchKind::Standard)
                         .build(phrases)
                         // Fixed word lists always build.
@@ -154,32 +168,29 @@ fn on_boundary(hay: &str, s: usize, e: usize, phrase: &str) -> bool {
 }
 
 impl<'a> Context<'a> {
+    /// The context of `sentence`, whose `words` (spaces left out, see
+    /// [`words`]) are segmented once and shared with its structure.
     pub fn new(
         text: &'a str,
         sentence: Range<usize>,
+        words: &[Token],
         mentions: &'a [Mention],
         here: Range<usize>,
         previous: Option<usize>,
         glossary: &'a Glossary,
     ) -> Self {
-        let toks: Vec<Tok> = text
-            .get(sentence.clone())
-            .map(|s| {
-                tokens(s, sentence.start)
-                    .into_iter()
-                    .filter(|t| t.kind != TokenKind::Space)
-                    .map(|t| {
-                        let lower = text[t.span.clone()].to_lowercase();
-                        Tok {
-                            negator: NEGATOR_SET.contains(&lower),
-                            lower,
-                            span: t.span,
-                            kind: t.kind,
-                        }
-                    })
-                    .collect()
+        let toks: Vec<Tok> = words
+            .iter()
+            .map(|t| {
+                let lower = text.get(t.span.clone()).unwrap_or("").to_lowercase();
+                Tok {
+                    negator: NEGATOR_SET.contains(&lower),
+                    lower,
+                    span: t.span.clone(),
+                    kind: t.kind,
+                }
             })
-            .unwrap_or_default();
+            .collect();
         let lower = lower_aligned(text.get(sentence.clone()).unwrap_or(""));
         let breaks = (0..toks.len()).filter(|&i| is_break(&toks[i])).collect();
         let stops = stops(text.get(sentence.clone()).unwrap_or(""), sentence.start);

@@ -26,7 +26,7 @@ mod scope;
 
 use serde::Serialize;
 
-pub use context::Context;
+pub use context::{words as sentence_words, Context};
 
 use crate::detect::ClaimTerm;
 pub use crate::structure::RelationKind;

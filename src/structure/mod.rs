@@ -54,13 +54,14 @@ impl Structure {
     pub fn build(
         text: &str,
         sentence: Range<usize>,
+        words: &[crate::text::words::Token],
         mentions: &[Mention],
         here: Range<usize>,
         terms: &[ClaimTerm],
         lang: Lang,
     ) -> Structure {
         let lex = lexicon::embedded(lang);
-        let toks = tokens::tokenize(text, sentence.clone(), mentions, here, terms, lex);
+        let toks = tokens::tokenize(text, words, mentions, here, terms, lex);
         let cues = clauses::cues(&toks, lex);
         let clauses = clauses::clauses(&toks, &cues);
         let mut chunks = Vec::new();

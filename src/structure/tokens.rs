@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::lexicon::{Lexicon, Roles};
 use crate::detect::{ClaimTerm, Mention};
-use crate::text::words::{tokens as words, TokenKind};
+use crate::text::words::{Token as Word, TokenKind};
 
 /// The coarse class of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,21 +62,17 @@ fn ends_possessive(s: &str) -> bool {
     s.ends_with("'s") || s.ends_with("’s") || s.ends_with("s'") || s.ends_with("s’")
 }
 
-/// Tokens of `sentence`; mentions (`here` of `mentions`) and `terms` are
-/// each one token.
+/// Tokens of a sentence from its `base` words (spaces left out, segmented
+/// once for the sentence and shared with the rules' context); mentions
+/// (`here` of `mentions`) and `terms` are each one token.
 pub fn tokenize(
     text: &str,
-    sentence: Range<usize>,
+    base: &[Word],
     mentions: &[Mention],
     here: Range<usize>,
     terms: &[ClaimTerm],
     lex: &Lexicon,
 ) -> Vec<Token> {
-    let body = text.get(sentence.clone()).unwrap_or("");
-    let base: Vec<_> = words(body, sentence.start)
-        .into_iter()
-        .filter(|t| t.kind != TokenKind::Space)
-        .collect();
     let mut out: Vec<Token> = Vec::with_capacity(base.len());
     let mut i = 0;
     while i < base.len() {

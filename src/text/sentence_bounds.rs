@@ -51,32 +51,21 @@ fn category(c: char) -> Option<Cat> {
 /// `split_sentence_bound_indices` gives them: the start of every segment
 /// after the first. Linear in the text, whatever it holds.
 pub fn breaks(text: &str) -> Vec<usize> {
-    let mut cats = Vec::with_capacity(text.len());
-    let mut offsets = Vec::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        match category(c) {
-            Some(cat) => {
-                cats.push(cat);
-                offsets.push(i);
-            }
-            None => return fallback(text),
-        }
-    }
-    // For SB8: whether the first letter, paragraph separator or sentence
-    // terminator at or after each position is a lowercase letter.
-    let mut lower_ahead = vec![false; cats.len() + 1];
-    for i in (0..cats.len()).rev() {
-        lower_ahead[i] = match cats[i] {
-            Cat::Lower => true,
-            Cat::Upper | Cat::Cr | Cat::Lf | Cat::ATerm | Cat::STerm => false,
-            _ => lower_ahead[i + 1],
-        };
-    }
+    let Some(cats) = text.chars().map(category).collect::<Option<Vec<Cat>>>() else {
+        return fallback(text);
+    };
     let mut out = Vec::new();
+    // For SB8: the index of the first letter, paragraph separator or
+    // sentence terminator at or after the position, and whether it is a
+    // lowercase letter; found on demand and reused up to that index, so
+    // the text is scanned once however long its runs of spaces or quotes.
+    let mut ahead: Option<(usize, bool)> = None;
     // The terminator of an "SATerm Close* Sp*" run ending just before the
     // position, and whether the run has reached its spaces.
     let mut run: Option<(Cat, bool)> = None;
+    let mut offsets = text.char_indices().map(|(i, _)| i).skip(1);
     for i in 1..cats.len() {
+        let at = offsets.next().unwrap_or(text.len());
         let prev = cats[i - 1];
         run = match (prev, run) {
             (Cat::ATerm | Cat::STerm, _) => Some((prev, false)),
@@ -84,9 +73,20 @@ pub fn breaks(text: &str) -> Vec<usize> {
             (Cat::Sp, Some((t, _))) => Some((t, true)),
             _ => None,
         };
+        let lower_ahead = || match ahead {
+            Some((stop, lower)) if stop >= i => lower,
+            _ => {
+                let found = cats[i..].iter().position(|&c| {
+                    matches!(c, Cat::Upper | Cat::Lower) || is_para_sep(c) || is_saterm(c)
+                });
+                let lower = found.is_some_and(|k| cats[i + k] == Cat::Lower);
+                ahead = Some((found.map_or(cats.len(), |k| i + k), lower));
+                lower
+            }
+        };
         let before = i.checked_sub(2).map(|k| cats[k]);
-        if breaks_between(before, prev, cats[i], run, lower_ahead[i]) {
-            out.push(offsets[i]);
+        if breaks_between(before, prev, cats[i], run, lower_ahead) {
+            out.push(at);
         }
     }
     out
@@ -115,7 +115,7 @@ fn breaks_between(
     prev: Cat,
     next: Cat,
     run: Option<(Cat, bool)>,
-    lower_ahead: bool,
+    lower_ahead: impl FnOnce() -> bool,
 ) -> bool {
     // SB3, SB4
     if prev == Cat::Cr && next == Cat::Lf {
@@ -135,7 +135,7 @@ fn breaks_between(
         return false; // SB998
     };
     // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower
-    if term == Cat::ATerm && lower_ahead {
+    if term == Cat::ATerm && lower_ahead() {
         return false;
     }
     // SB8a: SATerm Close* Sp* × (SContinue | SATerm)

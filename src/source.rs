@@ -79,7 +79,7 @@ pub fn decode_as<'a>(
         });
     }
     let head = &bytes[..bytes.len().min(8192)];
-    if let Some(offset) = head.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, head) {
         return Err(InputError::Binary {
             file: file.to_string(),
             offset,

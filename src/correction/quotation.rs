@@ -44,6 +44,11 @@ impl QuoteScan {
         let from = self.pos;
         let mut chars = block.get(from..at).unwrap_or("").char_indices().peekable();
         while let Some((i, c)) = chars.next() {
+            // Most characters are no quotation mark: they only become `prev`.
+            if !matches!(c, '"' | '“' | '„' | '«' | '”' | '»' | '‘' | '\'' | '’') {
+                self.prev = Some(c);
+                continue;
+            }
             let next = chars.peek().map(|&(_, n)| n).or_else(|| {
                 block
                     .get(from + i + c.len_utf8()..)

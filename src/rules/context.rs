@@ -4,7 +4,6 @@
 use std::ops::Range;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -12,6 +11,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use crate::detect::Mention;
 use crate::glossary::{Glossary, Model};
 use crate::text::cues::CueMatches;
+use crate::text::fast_hash::FxHashMap;
 use crate::text::lexicon::{is_quote, CLAUSE_BREAKS, NEGATORS};
 use crate::text::word_set::WordSet;
 use crate::text::words::{Token, TokenKind};
@@ -105,8 +105,8 @@ fn lower_aligned(s: &str) -> String {
 /// One automaton per cue list, built on first use in each thread.
 fn automaton(phrases: &'static [&'static str]) -> std::rc::Rc<AhoCorasick> {
     thread_local! {
-        static CACHE: std::cell::RefCell<HashMap<(usize, usize), std::rc::Rc<AhoCorasick>>> =
-            std::cell::RefCell::new(HashMap::new());
+        static CACHE: std::cell::RefCell<FxHashMap<(usize, usize), std::rc::Rc<AhoCorasick>>> =
+            std::cell::RefCell::new(FxHashMap::default());
     }
     CACHE.with(|c| {
         c.borrow_mut()

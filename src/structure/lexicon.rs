@@ -3,7 +3,7 @@
 //! and a cue added to one language never fires in the other. The files are
 //! embedded, so the tool needs no set-up; a test and `load` validate them.
 
-use std::collections::HashMap;
+use crate::text::fast_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -229,9 +229,9 @@ pub struct Phrase {
 /// One language's lexicon, ready for look-ups.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    words: HashMap<String, Roles>,
+    words: FxHashMap<String, Roles>,
     /// Phrases by their first word, longest first.
-    phrases: HashMap<String, Vec<Phrase>>,
+    phrases: FxHashMap<String, Vec<Phrase>>,
 }
 
 /// Line and column (1-based) of byte `at` in `src`.

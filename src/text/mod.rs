@@ -1,6 +1,7 @@
 //! Language, sentences and words: the text units the rules reason about.
 
 pub mod cues;
+pub mod fast_hash;
 pub mod lang;
 pub mod lexicon;
 pub mod sentence_bounds;

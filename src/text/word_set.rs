@@ -3,13 +3,14 @@
 //! word of a claim sentence, and walking a list of a hundred words for each
 //! was a large share of the time on claim-dense text.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use super::fast_hash::FxHashSet;
 
 /// A word list whose set is built on first use.
 pub struct WordSet {
     list: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<FxHashSet<&'static str>>,
 }
 
 impl WordSet {

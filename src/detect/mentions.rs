@@ -161,6 +161,21 @@ fn contains_word(haystack_lower: &str, word: &str) -> bool {
     false
 }
 
+/// Whether a lowercased sentence holds one of [`MODEL_EVIDENCE`] as a word:
+/// one automaton pass, not a substring search per word.
+fn contains_evidence(haystack_lower: &str) -> bool {
+    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+    let Some(ac) = AC.get_or_init(|| aho_corasick::AhoCorasick::new(MODEL_EVIDENCE).ok()) else {
+        return MODEL_EVIDENCE
+            .iter()
+            .any(|w| contains_word(haystack_lower, w));
+    };
+    ac.find_overlapping_iter(haystack_lower).any(|m| {
+        !char_before(haystack_lower, m.start()).is_some_and(char::is_alphanumeric)
+            && !char_after(haystack_lower, m.end()).is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// "… that Llama is a launching pad for something more commercial. Open
 /// sourcing the model gave Meta …": the next sentence of the paragraph
 /// takes the name up as "the model", which makes the name a model.
@@ -379,7 +394,7 @@ fn find_in_ranges(
             {
                 developer_cache.clear();
                 let lower = text.get(sentence.clone()).unwrap_or("").to_lowercase();
-                let words = MODEL_EVIDENCE.iter().any(|w| contains_word(&lower, w))
+                let words = contains_evidence(&lower)
                     // Compounds: "open-sourcemodel Whisper", "spraakmodel", "AI-modellen".
                     || lower
                         .split(|c: char| !c.is_alphanumeric() && c != '-')

@@ -91,6 +91,9 @@ const SCANS_BEFORE_INDEX: usize = 3;
 /// Lowercases `s` keeping every byte offset: a character whose lowercase form
 /// has another length stays as it is.
 fn lower_aligned(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let mut low = c.to_lowercase();
@@ -182,7 +185,12 @@ impl<'a> Context<'a> {
         let toks: Vec<Tok> = words
             .iter()
             .map(|t| {
-                let lower = text.get(t.span.clone()).unwrap_or("").to_lowercase();
+                let word = text.get(t.span.clone()).unwrap_or("");
+                let lower = if word.is_ascii() {
+                    word.to_ascii_lowercase()
+                } else {
+                    word.to_lowercase()
+                };
                 Tok {
                     negator: NEGATOR_SET.contains(&lower),
                     lower,

@@ -48,6 +48,9 @@ impl Token {
 }
 
 fn normalise(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.chars()
         .map(|c| match c {
             '\u{2010}' | '\u{2011}' => '-',

@@ -180,11 +180,15 @@ mod tests {
     #[test]
     fn hostile_runs_are_linear() {
         // Each position of a long run after a full stop used to look ahead
-        // and behind over the whole run.
-        let text = format!("a.{} x", ")".repeat(200_000));
-        assert_eq!(breaks(&text), reference(&text));
-        let text = format!("a.{}x", " ".repeat(200_000));
-        assert_eq!(breaks(&text), reference(&text));
+        // (SB8) over the whole run. The reference is itself slow on such
+        // runs, so it is asked about a short one and the long ones are
+        // checked against what UAX#29 says.
+        let short = format!("a.{} x", ")".repeat(2_000));
+        assert_eq!(breaks(&short), reference(&short));
+        let long = format!("a.{} x", ")".repeat(1_000_000));
+        assert!(breaks(&long).is_empty(), "a lowercase word continues");
+        let long = format!("a.{}X", " ".repeat(1_000_000));
+        assert_eq!(breaks(&long), [long.len() - 1]);
     }
 
     #[test]

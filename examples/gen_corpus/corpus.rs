@@ -263,7 +263,9 @@ fn generate(seed: u64, index: u64, dense: bool) -> Article {
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
-    let year = 2019 + index % 7;
+    // The years the models it names were released in: an article dated
+    // before a model was released gets no finding about it.
+    let year = 2023 + index % 4;
     let month = 1 + (index / 7) % 12;
     let day = 1 + (index / 84) % 28;
     let mut t = String::with_capacity(6000);

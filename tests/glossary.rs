@@ -611,6 +611,18 @@ fn models_of_2025_and_2026_resolve_with_their_status() {
             OpenWeights,
         ),
         ("Command A is open source.", "command-a", RestrictedWeights),
+        // Command A+ (May 2026) is Apache-2.0: not Command A's licence.
+        ("Command A+ is open source.", "command-a-plus", OpenWeights),
+        (
+            "Cohere's Command A Plus is open source.",
+            "command-a-plus",
+            OpenWeights,
+        ),
+        (
+            "Het model Command A+ van Cohere is opensource.",
+            "command-a-plus",
+            OpenWeights,
+        ),
         (
             "Aya Vision is open source.",
             "aya-vision",
@@ -798,6 +810,8 @@ fn dates_decide_family_status_release_and_moved_names() {
     assert_eq!(at("DeepSeek", "2025-02-01").status, OpenWeights);
     // Release dates.
     assert!(at("Llama 4", "2024-01-01").unreleased);
+    assert!(at("Command A+", "2026-05-19").unreleased);
+    assert!(!at("Command A+", "2026-05-20").unreleased);
     assert!(!at("Llama 4", "2025-06-01").unreleased);
     assert!(at("Mistral Large 3", "2025-12-01").unreleased);
     assert!(!at("Mistral Large 3", "2025-12-02").unreleased);

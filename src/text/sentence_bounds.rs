@@ -50,45 +50,83 @@ fn category(c: char) -> Option<Cat> {
 /// The byte offsets at which `text` splits into sentences, as
 /// `split_sentence_bound_indices` gives them: the start of every segment
 /// after the first. Linear in the text, whatever it holds.
+///
+/// UAX#29 breaks only after a paragraph separator (SB4) or at the end of a
+/// run "SATerm Close* Sp*" (SB11): every other position falls to SB998 and
+/// does not break. So only those places are looked at, found with a SIMD
+/// byte search (all of them are ASCII).
 pub fn breaks(text: &str) -> Vec<usize> {
-    let Some(cats) = text.chars().map(category).collect::<Option<Vec<Cat>>>() else {
+    if !text.chars().all(|c| category(c).is_some()) {
         return fallback(text);
+    }
+    let cat_at = |i: usize| {
+        text.get(i..)
+            .and_then(|r| r.chars().next())
+            .and_then(category)
     };
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    // For SB8: the index of the first letter, paragraph separator or
-    // sentence terminator at or after the position, and whether it is a
-    // lowercase letter; found on demand and reused up to that index, so
-    // the text is scanned once however long its runs of spaces or quotes.
-    let mut ahead: Option<(usize, bool)> = None;
-    // The terminator of an "SATerm Close* Sp*" run ending just before the
-    // position, and whether the run has reached its spaces.
-    let mut run: Option<(Cat, bool)> = None;
-    let mut offsets = text.char_indices().map(|(i, _)| i).skip(1);
-    for i in 1..cats.len() {
-        let at = offsets.next().unwrap_or(text.len());
-        let prev = cats[i - 1];
-        run = match (prev, run) {
-            (Cat::ATerm | Cat::STerm, _) => Some((prev, false)),
-            (Cat::Close, Some((t, false))) => Some((t, false)),
-            (Cat::Sp, Some((t, _))) => Some((t, true)),
-            _ => None,
-        };
-        let lower_ahead = || match ahead {
-            Some((stop, lower)) if stop >= i => lower,
-            _ => {
-                let found = cats[i..].iter().position(|&c| {
-                    matches!(c, Cat::Upper | Cat::Lower) || is_para_sep(c) || is_saterm(c)
-                });
-                let lower = found.is_some_and(|k| cats[i + k] == Cat::Lower);
-                ahead = Some((found.map_or(cats.len(), |k| i + k), lower));
-                lower
+    let triggers = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+        .chain(memchr::memchr2_iter(b'\n', b'\r', bytes));
+    let mut triggers: Vec<usize> = triggers.collect();
+    triggers.sort_unstable();
+    for t in triggers {
+        let after = t + 1;
+        if after >= text.len() {
+            continue;
+        }
+        let Some(prev) = cat_at(t) else { continue };
+        if is_para_sep(prev) {
+            // SB3: CR × LF; SB4: ParaSep ÷
+            if !(prev == Cat::Cr && bytes.get(after) == Some(&b'\n')) {
+                out.push(after);
             }
-        };
-        let before = i.checked_sub(2).map(|k| cats[k]);
-        if breaks_between(before, prev, cats[i], run, lower_ahead) {
-            out.push(at);
+            continue;
+        }
+        // A terminator: walk its "Close* Sp*" run, deciding each position.
+        let before = text
+            .get(..t)
+            .and_then(|r| r.chars().next_back())
+            .and_then(category);
+        let mut lower_ahead: Option<bool> = None;
+        let mut run = (prev, false);
+        let (mut pos, mut prev, mut before) = (after, prev, before);
+        while let Some(next) = cat_at(pos) {
+            let ahead = || {
+                *lower_ahead.get_or_insert_with(|| {
+                    text.get(pos..)
+                        .unwrap_or("")
+                        .chars()
+                        .filter_map(category)
+                        .find(|&c| {
+                            matches!(c, Cat::Upper | Cat::Lower) || is_para_sep(c) || is_saterm(c)
+                        })
+                        == Some(Cat::Lower)
+                })
+            };
+            if breaks_between(before, prev, next, Some(run), ahead) {
+                out.push(pos);
+                break;
+            }
+            // The run goes on over closing marks before any space, then spaces.
+            run = match (next, run) {
+                (Cat::Close, (term, false)) => (term, false),
+                (Cat::Sp, (term, _)) => (term, true),
+                _ => break,
+            };
+            before = Some(prev);
+            prev = next;
+            pos += text
+                .get(pos..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8);
+            if pos >= text.len() {
+                break;
+            }
         }
     }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 

@@ -76,11 +76,17 @@ pub fn segments(text: &str) -> Vec<(usize, &str)> {
     let Some(cats) = text.chars().map(category).collect::<Option<Vec<Cat>>>() else {
         return text.split_word_bound_indices().collect();
     };
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 3);
     let mut start = 0;
+    // ASCII text (most of it) has a character at every byte.
+    let ascii = cats.len() == text.len();
     let mut offsets = text.char_indices().map(|(i, _)| i).skip(1);
     for i in 1..cats.len() {
-        let at = offsets.next().unwrap_or(text.len());
+        let at = if ascii {
+            i
+        } else {
+            offsets.next().unwrap_or(text.len())
+        };
         let before = i.checked_sub(2).map(|k| cats[k]);
         let after = cats.get(i + 1).copied();
         if breaks_between(before, cats[i - 1], cats[i], after) {

@@ -20,12 +20,7 @@ use crate::text::words::{Token, TokenKind};
 /// [`Context::new`] and the sentence's structure are built from.
 pub fn words(text: &str, sentence: &Range<usize>) -> Vec<Token> {
     text.get(sentence.clone())
-        .map(|s| {
-            crate::text::words::tokens(s, sentence.start)
-                .into_iter()
-                .filter(|t| t.kind != TokenKind::Space)
-                .collect()
-        })
+        .map(|s| crate::text::words::words(s, sentence.start))
         .unwrap_or_default()
 }
 

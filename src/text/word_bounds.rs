@@ -73,31 +73,47 @@ fn category(c: char) -> Option<Cat> {
 /// The (offset, word) segments of `text`, as `split_word_bound_indices`
 /// gives them.
 pub fn segments(text: &str) -> Vec<(usize, &str)> {
-    let Some(cats) = text.chars().map(category).collect::<Option<Vec<Cat>>>() else {
-        return text.split_word_bound_indices().collect();
-    };
     let mut out = Vec::with_capacity(text.len() / 3);
+    for_each(text, |at, word| out.push((at, word)));
+    out
+}
+
+/// Calls `f` with each (offset, word) segment of `text`, in order, as
+/// `split_word_bound_indices` gives them, without collecting them: the
+/// rules segment every claim sentence, and the vectors were a large share
+/// of the allocation on claim-dense text.
+pub fn for_each<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
+    if !text.chars().all(|c| category(c).is_some()) {
+        for (at, word) in text.split_word_bound_indices() {
+            f(at, word);
+        }
+        return;
+    }
+    // A window of four characters slides over the text: the rules look one
+    // character further out on each side of a position.
+    let mut chars = text
+        .char_indices()
+        .map(|(i, c)| (i, category(c).unwrap_or(Cat::Other)));
+    let Some((_, mut prev)) = chars.next() else {
+        return;
+    };
+    let mut before: Option<Cat> = None;
+    let mut next = chars.next();
+    let mut after = chars.next();
     let mut start = 0;
-    // ASCII text (most of it) has a character at every byte.
-    let ascii = cats.len() == text.len();
-    let mut offsets = text.char_indices().map(|(i, _)| i).skip(1);
-    for i in 1..cats.len() {
-        let at = if ascii {
-            i
-        } else {
-            offsets.next().unwrap_or(text.len())
-        };
-        let before = i.checked_sub(2).map(|k| cats[k]);
-        let after = cats.get(i + 1).copied();
-        if breaks_between(before, cats[i - 1], cats[i], after) {
-            out.push((start, &text[start..at]));
+    while let Some((at, n)) = next {
+        if breaks_between(before, prev, n, after.map(|(_, c)| c)) {
+            f(start, &text[start..at]);
             start = at;
         }
+        before = Some(prev);
+        prev = n;
+        next = after;
+        after = chars.next();
     }
     if start < text.len() {
-        out.push((start, &text[start..]));
+        f(start, &text[start..]);
     }
-    out
 }
 
 fn is_mid_num_let_q(c: Cat) -> bool {

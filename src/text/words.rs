@@ -24,26 +24,45 @@ pub struct Token {
 /// Tokens of `text`, whose first byte sits at plain offset `base`.
 pub fn tokens(text: &str, base: usize) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 4);
-    for (i, w) in word_bounds::segments(text) {
-        let first = w.chars().next().unwrap_or(' ');
-        let kind = if first.is_whitespace() {
-            TokenKind::Space
-        } else if first.is_ascii_digit()
-            && w.chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-        {
-            TokenKind::Number
-        } else if first.is_alphanumeric() {
-            TokenKind::Word
-        } else {
-            TokenKind::Punct
-        };
+    word_bounds::for_each(text, |i, w| {
         out.push(Token {
             span: base + i..base + i + w.len(),
-            kind,
-        });
-    }
+            kind: kind_of(w),
+        })
+    });
     out
+}
+
+/// The tokens of `text` that are not spaces: the words and marks the
+/// rules read, collected without the spaces between them.
+pub fn words(text: &str, base: usize) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    word_bounds::for_each(text, |i, w| {
+        let kind = kind_of(w);
+        if kind != TokenKind::Space {
+            out.push(Token {
+                span: base + i..base + i + w.len(),
+                kind,
+            });
+        }
+    });
+    out
+}
+
+fn kind_of(w: &str) -> TokenKind {
+    let first = w.chars().next().unwrap_or(' ');
+    if first.is_whitespace() {
+        TokenKind::Space
+    } else if first.is_ascii_digit()
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        TokenKind::Number
+    } else if first.is_alphanumeric() {
+        TokenKind::Word
+    } else {
+        TokenKind::Punct
+    }
 }
 
 #[cfg(test)]

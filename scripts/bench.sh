@@ -113,7 +113,7 @@ mkdir -p "$DIR/scale"
   touch "$DIR/scale/.articles-$SCALE"
 }
 PATH_DIR="$DIR/pathological"
-if [ ! -f "$PATH_DIR/.done" ] || [ ! -f "$PATH_DIR/claims-paragraph-1m.md" ]; then
+if [ ! -f "$PATH_DIR/.done" ] || [ ! -f "$PATH_DIR/closing-run-1m.md" ]; then
   rm -rf "$PATH_DIR"; mkdir -p "$PATH_DIR"
   # One paragraph, one sentence: 3,000 claims about a model (~100 KB).
   for i in $(seq 3000); do printf 'Llama 3 variant %d, open source ' "$i"; done >"$PATH_DIR/claims-paragraph.md"
@@ -128,6 +128,9 @@ if [ ! -f "$PATH_DIR/.done" ] || [ ! -f "$PATH_DIR/claims-paragraph-1m.md" ]; th
   rep 'open source Llama ' 65536 "$PATH_DIR/open-source-llama-64k.md"
   rep 'open source Llama ' 1048576 "$PATH_DIR/open-source-llama-1m.md"
   head -c 10485760 /dev/zero | tr '\0' '[' >"$PATH_DIR/brackets-10m.md"
+  # A claim, then 1 MB of closing brackets and an emoji (outside the characters
+  # whose sentence-break categories are known): quadratic in UAX#29's look-ahead.
+  { printf 'Llama 3 is open source.'; head -c 1048576 /dev/zero | tr '\0' ')'; printf ' \360\237\230\200 x\n'; } >"$PATH_DIR/closing-run-1m.md"
   touch "$PATH_DIR/.done"
 fi
 for d in mix dense single scale; do find "$DIR/$d" -name '*.md' -exec cat {} + >/dev/null; done # warm the page cache
@@ -176,7 +179,7 @@ printf '  time ratio 2x/1x: %.2f   4x/1x: %.2f;  CPU time ratio 2x/1x: %.2f   4x
 
 echo
 echo "pathological inputs, check -j1, one run each, stopped after $TIMEOUT s (target: each 1 MB input < 1 s; peak <= size x 3 + 30 MB)"
-for f in claims-paragraph claims-paragraph-1m open-source-64k open-source-1m open-source-llama-64k open-source-llama-1m brackets-10m; do
+for f in claims-paragraph claims-paragraph-1m open-source-64k open-source-1m open-source-llama-64k open-source-llama-1m closing-run-1m brackets-10m; do
   file="$PATH_DIR/$f.md"
   bytes=$(stat -c %s "$file")
   "$TIME" -v -o "$TARGET/bench-time.txt" timeout "$TIMEOUT" "$BIN/openclaim" check --format jsonl --fail-on never -q -j1 "$file" >"$TARGET/bench-out.jsonl" 2>/dev/null && status=0 || status=$?

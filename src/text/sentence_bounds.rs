@@ -24,6 +24,8 @@ enum Cat {
     STerm,
     Close,
     SContinue,
+    /// A letter without case; only ever estimated (see [`estimate`]).
+    OLetter,
     Other,
 }
 
@@ -56,22 +58,31 @@ fn category(c: char) -> Option<Cat> {
 /// does not break. So only those places are looked at, found with a SIMD
 /// byte search (all of them are ASCII).
 pub fn breaks(text: &str) -> Vec<usize> {
-    if !text.chars().all(|c| category(c).is_some()) {
+    let known = text.chars().all(|c| category(c).is_some());
+    if !known && text.len() <= EXACT_FALLBACK_LIMIT {
         return fallback(text);
     }
-    let cat_at = |i: usize| {
-        text.get(i..)
-            .and_then(|r| r.chars().next())
-            .and_then(category)
-    };
+    let cat: fn(char) -> Option<Cat> = if known { category } else { estimate };
+    let cat_at = |i: usize| text.get(i..).and_then(|r| r.chars().next()).and_then(cat);
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let triggers = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
-        .chain(memchr::memchr2_iter(b'\n', b'\r', bytes));
-    let mut triggers: Vec<usize> = triggers.collect();
+    let mut triggers: Vec<usize> = if known {
+        memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+            .chain(memchr::memchr2_iter(b'\n', b'\r', bytes))
+            .collect()
+    } else {
+        text.char_indices()
+            .filter(|&(_, c)| cat(c).is_some_and(|k| is_para_sep(k) || is_saterm(k)))
+            .map(|(i, _)| i)
+            .collect()
+    };
     triggers.sort_unstable();
     for t in triggers {
-        let after = t + 1;
+        let width = text
+            .get(t..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8);
+        let after = t + width;
         if after >= text.len() {
             continue;
         }
@@ -87,7 +98,7 @@ pub fn breaks(text: &str) -> Vec<usize> {
         let before = text
             .get(..t)
             .and_then(|r| r.chars().next_back())
-            .and_then(category);
+            .and_then(cat);
         let mut lower_ahead: Option<bool> = None;
         let mut run = (prev, false);
         let (mut pos, mut prev, mut before) = (after, prev, before);
@@ -97,9 +108,11 @@ pub fn breaks(text: &str) -> Vec<usize> {
                     text.get(pos..)
                         .unwrap_or("")
                         .chars()
-                        .filter_map(category)
+                        .filter_map(cat)
                         .find(|&c| {
-                            matches!(c, Cat::Upper | Cat::Lower) || is_para_sep(c) || is_saterm(c)
+                            matches!(c, Cat::Upper | Cat::Lower | Cat::OLetter)
+                                || is_para_sep(c)
+                                || is_saterm(c)
                         })
                         == Some(Cat::Lower)
                 })
@@ -128,6 +141,37 @@ pub fn breaks(text: &str) -> Vec<usize> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Up to this size, text with characters outside the known set goes to
+/// `unicode-segmentation`, which is exact. Its SB8 look-ahead is quadratic
+/// on a long run of closing marks or spaces after a full stop (100 KB took
+/// over a minute), so a larger text has its unknown characters' categories
+/// estimated from their Unicode properties instead and stays linear: a
+/// paragraph of that size is hostile input or not news prose.
+const EXACT_FALLBACK_LIMIT: usize = 16 * 1024;
+
+/// The category of any character: the known ones exactly, the rest
+/// estimated (letters without case are treated as "other", which only
+/// matters to SB8's look-ahead; combining marks are not attached to their
+/// base).
+fn estimate(c: char) -> Option<Cat> {
+    Some(match category(c) {
+        Some(k) => k,
+        None => match c {
+            '\u{85}' | '\u{2028}' | '\u{2029}' => Cat::Lf,
+            '。' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉' | '؟' | '।' | '॥' => {
+                Cat::STerm
+            }
+            '．' | '․' | '﹒' => Cat::ATerm,
+            c if c.is_whitespace() => Cat::Sp,
+            c if c.is_lowercase() => Cat::Lower,
+            c if c.is_uppercase() => Cat::Upper,
+            c if c.is_alphabetic() => Cat::OLetter,
+            c if c.is_numeric() => Cat::Numeric,
+            _ => Cat::Other,
+        },
+    })
 }
 
 fn fallback(text: &str) -> Vec<usize> {
@@ -227,6 +271,19 @@ mod tests {
         assert!(breaks(&long).is_empty(), "a lowercase word continues");
         let long = format!("a.{}X", " ".repeat(1_000_000));
         assert_eq!(breaks(&long), [long.len() - 1]);
+    }
+
+    #[test]
+    fn long_text_with_unknown_characters_stays_linear() {
+        // Past the exact fall-back's limit the unknown characters' categories
+        // are estimated; on such a run the estimate agrees with the tables.
+        let over = format!("Llama 3 is open source.{} 😀 x", ")".repeat(17_000));
+        assert!(over.len() > EXACT_FALLBACK_LIMIT);
+        assert_eq!(breaks(&over), reference(&over));
+        let huge = format!("Llama 3 is open source.{} 😀 X", ")".repeat(1_000_000));
+        assert_eq!(breaks(&huge), [huge.len() - "😀 X".len()]);
+        let cjk = format!("{}。Llama 3 是开源的。", "模型".repeat(10_000));
+        assert_eq!(breaks(&cjk), reference(&cjk));
     }
 
     #[test]

@@ -5,9 +5,10 @@
 //! cost of the analysis. Text made only of ASCII, Latin-1 letters and the
 //! typographic quotes and dashes of the press has its sentence-break
 //! categories known here, and the rules of UAX#29 (SB1–SB11, SB998) are
-//! applied to them directly. Any other character sends the whole text to
-//! `unicode-segmentation`, so the boundaries are the same either way: a
-//! property test holds the two to each other.
+//! applied to them directly. Any other character sends a text of up to
+//! 16 KB to `unicode-segmentation`, so the boundaries are the same either
+//! way (a property test holds the two to each other); a longer one has
+//! those characters' categories estimated, see [`estimate`].
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -117,7 +118,7 @@ pub fn breaks(text: &str) -> Vec<usize> {
                         == Some(Cat::Lower)
                 })
             };
-            if breaks_between(before, prev, next, Some(run), ahead) {
+            if breaks_between(before, prev, next, run, ahead) {
                 out.push(pos);
                 break;
             }
@@ -189,23 +190,18 @@ fn is_saterm(c: Cat) -> bool {
     matches!(c, Cat::ATerm | Cat::STerm)
 }
 
-/// Whether UAX#29 breaks between `prev` and `next`; `before` comes before
-/// `prev`, `run` is the "SATerm Close* Sp*" run that ends at `prev` (its
-/// terminator, and whether it has spaces), `lower_ahead` is SB8's look-ahead.
+/// Whether UAX#29 breaks between `prev` and `next` inside or at the end of
+/// a "SATerm Close* Sp*" run (paragraph separators are decided by the
+/// caller, SB3 and SB4): `before` comes before `prev`, the run is given by
+/// its terminator and whether it has reached its spaces, `lower_ahead` is
+/// SB8's look-ahead.
 fn breaks_between(
     before: Option<Cat>,
     prev: Cat,
     next: Cat,
-    run: Option<(Cat, bool)>,
+    (term, spaces): (Cat, bool),
     lower_ahead: impl FnOnce() -> bool,
 ) -> bool {
-    // SB3, SB4
-    if prev == Cat::Cr && next == Cat::Lf {
-        return false;
-    }
-    if is_para_sep(prev) {
-        return true;
-    }
     // SB6, SB7
     if prev == Cat::ATerm && next == Cat::Numeric {
         return false;
@@ -213,9 +209,6 @@ fn breaks_between(
     if prev == Cat::ATerm && next == Cat::Upper && matches!(before, Some(Cat::Upper | Cat::Lower)) {
         return false;
     }
-    let Some((term, spaces)) = run else {
-        return false; // SB998
-    };
     // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower
     if term == Cat::ATerm && lower_ahead() {
         return false;

@@ -23,23 +23,20 @@ pub struct Token {
 
 /// Tokens of `text`, whose first byte sits at plain offset `base`.
 pub fn tokens(text: &str, base: usize) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 4);
-    word_bounds::for_each(text, |i, w| {
-        out.push(Token {
-            span: base + i..base + i + w.len(),
-            kind: kind_of(w),
-        })
-    });
-    out
+    collect(text, base, true)
 }
 
 /// The tokens of `text` that are not spaces: the words and marks the
 /// rules read, collected without the spaces between them.
 pub fn words(text: &str, base: usize) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 6);
+    collect(text, base, false)
+}
+
+fn collect(text: &str, base: usize, spaces: bool) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / if spaces { 4 } else { 6 });
     word_bounds::for_each(text, |i, w| {
         let kind = kind_of(w);
-        if kind != TokenKind::Space {
+        if spaces || kind != TokenKind::Space {
             out.push(Token {
                 span: base + i..base + i + w.len(),
                 kind,

@@ -628,6 +628,24 @@ fn models_of_2025_and_2026_resolve_with_their_status() {
             "aya-vision",
             RestrictedWeights,
         ),
+        // EuroLLM-22B and EuroLLM-9B-2512 (December 2025) are entries of their own.
+        ("EuroLLM-22B is open source.", "eurollm-22b", OpenWeights),
+        (
+            "Het taalmodel EuroLLM 22B is opensource.",
+            "eurollm-22b",
+            OpenWeights,
+        ),
+        (
+            "EuroLLM-9B-2512 is open source.",
+            "eurollm-9b-2512",
+            OpenWeights,
+        ),
+        (
+            "Het model EuroLLM-9B-Instruct-2512 is opensource.",
+            "eurollm-9b-2512",
+            OpenWeights,
+        ),
+        ("EuroLLM 9B is open source.", "eurollm", OpenWeights),
         ("Seed-OSS is open source.", "seed-oss", OpenWeights),
         ("Tülu 3 is open source.", "tulu-3", RestrictedWeights),
         ("Tulu 3 is open source.", "tulu-3", RestrictedWeights),
@@ -812,6 +830,10 @@ fn dates_decide_family_status_release_and_moved_names() {
     assert!(at("Llama 4", "2024-01-01").unreleased);
     assert!(at("Command A+", "2026-05-19").unreleased);
     assert!(!at("Command A+", "2026-05-20").unreleased);
+    assert!(at("EuroLLM-22B", "2025-11-30").unreleased);
+    assert!(!at("EuroLLM-22B", "2025-12-01").unreleased);
+    assert!(at("EuroLLM-9B-2512", "2025-11-30").unreleased);
+    assert!(!at("EuroLLM-9B-2512", "2025-12-01").unreleased);
     assert!(!at("Llama 4", "2025-06-01").unreleased);
     assert!(at("Mistral Large 3", "2025-12-01").unreleased);
     assert!(!at("Mistral Large 3", "2025-12-02").unreleased);

@@ -13,6 +13,7 @@
 //! the first Text; and `---` … `---` is a metadata block anywhere, not only at the start. The
 //! tests pin each of them, and run every CommonMark spec example through the invariants.
 
+mod chunks;
 mod comments;
 mod front_matter;
 pub mod opaque;
@@ -182,6 +183,48 @@ mod tests {
         }
     }
 
+    /// Prose of `body` parsed in pieces cut wherever the cut rule allows, and parsed whole.
+    fn pieces_and_whole(body: &str) -> (Prose, Prose) {
+        let parse = |piece| walk::walk_in_pieces(body, 0, body_options(), Prose::default(), piece);
+        (parse(1), parse(usize::MAX))
+    }
+
+    #[test]
+    fn pieces_give_the_prose_of_one_parse_on_every_spec_example() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/commonmark-spec.json"
+        );
+        let json = std::fs::read_to_string(path).unwrap();
+        let examples: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let mut all = String::new();
+        let mut cut = 0;
+        for (i, ex) in examples.as_array().unwrap().iter().enumerate() {
+            let md = ex["markdown"].as_str().unwrap();
+            let (pieces, whole) = pieces_and_whole(md);
+            assert_eq!(pieces, whole, "spec example {}: {md:?}", i + 1);
+            // Each example after the one before, so unclosed fences and HTML blocks run on
+            // into the next; and each on its own after a paragraph, where a cut is allowed.
+            all.push_str(md);
+            all.push_str("\n\n");
+            let after = format!("Lead paragraph.\n\n{md}\n\nClosing paragraph.\n");
+            let (pieces, whole) = pieces_and_whole(&after);
+            assert_eq!(
+                pieces,
+                whole,
+                "spec example {} between paragraphs: {md:?}",
+                i + 1
+            );
+            cut += chunks::pieces(&after, 1).len() - 1;
+        }
+        // The rule must actually cut, or this test would prove nothing.
+        assert!(cut > 600, "only {cut} cuts");
+        let all = all.replace("]:", "] :");
+        assert!(chunks::pieces(&all, 1).len() > 20);
+        let (pieces, whole) = pieces_and_whole(&all);
+        assert_eq!(pieces, whole, "all spec examples in a row");
+    }
+
     /// A Markdown-ish alphabet: single characters plus a few tokens that random single
     /// characters would rarely assemble (entities, comment delimiters, fences, delimiters).
     const PIECES: &[&str] = &[
@@ -311,8 +354,80 @@ mod tests {
         prop_oneof![3 => markdownish(), 1 => front_matterish()]
     }
 
+    /// Documents of whole lines drawn from the blocks that could hold a cut back: fences,
+    /// HTML blocks, containers, code, tables, and the letter lines where a cut may fall.
+    fn linewise() -> impl Strategy<Value = String> {
+        let line = proptest::sample::select(
+            &[
+                "Text.",
+                "Text.",
+                "open source",
+                "",
+                "",
+                "",
+                "```",
+                "````",
+                "~~~",
+                "  ```",
+                "``` a`b",
+                "```rust",
+                "- item",
+                "  indented",
+                "    code",
+                "\tcode",
+                "> quote",
+                ">",
+                "<!--",
+                "-->",
+                "<!-- one -->",
+                "<!-->",
+                "<div>",
+                "</div>",
+                "<script>",
+                "</SCRIPT>",
+                "<pre",
+                "</pre>",
+                "<?php",
+                "?>",
+                "<!DOCTYPE x",
+                ">",
+                "<![CDATA[",
+                "]]>",
+                "| a | b |",
+                "|---|---|",
+                "# Heading",
+                "1. one",
+                "Para `code",
+                "`",
+                "---",
+                "===",
+                "* * *",
+                " ",
+            ][..],
+        );
+        let eol = proptest::sample::select(&["\n", "\n", "\n", "\r\n"][..]);
+        proptest::collection::vec((line, eol), 0..60).prop_map(|lines| {
+            lines
+                .into_iter()
+                .flat_map(|(l, e)| [l, e])
+                .collect::<String>()
+        })
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn pieces_give_the_prose_of_one_parse(body in linewise()) {
+            let (pieces, whole) = pieces_and_whole(&body);
+            prop_assert_eq!(pieces, whole, "{:?}", body);
+        }
+
+        #[test]
+        fn pieces_of_any_document_give_the_prose_of_one_parse(body in markdownish()) {
+            let (pieces, whole) = pieces_and_whole(&body);
+            prop_assert_eq!(pieces, whole, "{:?}", body);
+        }
 
         #[test]
         fn invariants_hold(src in any_doc()) {

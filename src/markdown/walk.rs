@@ -67,6 +67,17 @@ struct Walker<'s> {
 /// Walks `body` (the document after any BOM and front matter) and appends to `out`; `base` is
 /// the source offset of `body`.
 pub(crate) fn walk(body: &str, base: usize, options: pulldown_cmark::Options, out: Prose) -> Prose {
+    walk_in_pieces(body, base, options, out, super::chunks::PIECE)
+}
+
+/// [`walk`], cutting `body` into pieces of at least `piece` bytes where that changes no event.
+pub(crate) fn walk_in_pieces(
+    body: &str,
+    base: usize,
+    options: pulldown_cmark::Options,
+    out: Prose,
+    piece: usize,
+) -> Prose {
     let mut w = Walker {
         body,
         base,
@@ -83,8 +94,15 @@ pub(crate) fn walk(body: &str, base: usize, options: pulldown_cmark::Options, ou
         open: None,
         opaque: super::opaque::ranges(body),
     };
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-        w.event(event, range);
+    // A long body is parsed in pieces that give the same events (see [`super::chunks`]), so
+    // the parser's tree never holds more than one piece.
+    for piece in super::chunks::pieces(body, piece) {
+        let Some(text) = body.get(piece.clone()) else {
+            continue;
+        };
+        for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+            w.event(event, range.start + piece.start..range.end + piece.start);
+        }
     }
     w.boundary();
     w.out

@@ -190,7 +190,7 @@ pub(crate) fn other_relation(ctx: &Context<'_>, mention: usize) -> Option<String
                     break;
                 }
                 if classify(&t.lower) == Head::Other {
-                    return Some(t.lower.clone());
+                    return Some(t.lower.to_string());
                 }
             }
         }
@@ -557,7 +557,7 @@ impl Attach {
                                 .take(2)
                                 .any(|n| COPULAS.contains(&n.lower.as_str())))
                 })
-                .map(|(_, t)| t.lower.clone());
+                .map(|(_, t)| t.lower.to_string());
             if let Some(noun) = gap_other.or_else(|| other_relation(ctx, m)) {
                 j.about_other = true;
                 self.dismiss_all(

@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use compact_str::CompactString;
 
 use crate::detect::Mention;
 use crate::glossary::{Glossary, Model};
@@ -28,7 +29,7 @@ pub fn words(text: &str, sentence: &Range<usize>) -> Vec<Token> {
 #[derive(Debug, Clone)]
 pub struct Tok {
     pub span: Range<usize>,
-    pub lower: String,
+    pub lower: CompactString,
     pub kind: TokenKind,
     /// The word is one of [`NEGATORS`], looked up once per sentence rather
     /// than by every term that reads the words before it.
@@ -182,9 +183,11 @@ impl<'a> Context<'a> {
             .map(|t| {
                 let word = text.get(t.span.clone()).unwrap_or("");
                 let lower = if word.is_ascii() {
-                    word.to_ascii_lowercase()
+                    let mut lower = CompactString::from(word);
+                    lower.as_mut_str().make_ascii_lowercase();
+                    lower
                 } else {
-                    word.to_lowercase()
+                    CompactString::from_str_to_lowercase(word)
                 };
                 Tok {
                     negator: NEGATOR_SET.contains(&lower),

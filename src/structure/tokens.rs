@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use compact_str::CompactString;
+
 use super::lexicon::{Lexicon, Roles};
 use crate::detect::{ClaimTerm, Mention};
 use crate::text::words::{Token as Word, TokenKind};
@@ -25,7 +27,7 @@ pub struct Token {
     /// Absolute plain-text range.
     pub span: Range<usize>,
     /// Lowercased, with Unicode hyphens (U+2010, U+2011) as '-'.
-    pub lower: String,
+    pub lower: CompactString,
     pub class: Class,
     pub roles: Roles,
     /// Starts with a capital letter.
@@ -47,9 +49,11 @@ impl Token {
     }
 }
 
-fn normalise(s: &str) -> String {
+fn normalise(s: &str) -> CompactString {
     if s.is_ascii() {
-        return s.to_ascii_lowercase();
+        let mut lower = CompactString::from(s);
+        lower.as_mut_str().make_ascii_lowercase();
+        return lower;
     }
     s.chars()
         .map(|c| match c {

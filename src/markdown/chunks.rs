@@ -13,7 +13,10 @@
 //! follows both where their start is certain: at the left margin, right after a blank line,
 //! where no container or paragraph can hold them. A fence or an HTML start anywhere else (in a
 //! list item, after a paragraph line, indented) could belong to a block the scan does not
-//! follow, so from there on the document is not cut again.
+//! follow, so from there on the document is not cut again. Where the scan does follow a block,
+//! it must end it exactly where pulldown-cmark 0.13 does (its closing-fence and end-tag rules,
+//! which differ from CommonMark's in places), or a later opener would read as a closer; the
+//! property tests in `markdown` hold the two to each other on random documents.
 //!
 //! Link reference and footnote definitions reach across the whole document, so a document with
 //! a `]:` anywhere is parsed whole, as is one with a line that ends in a lone `\r`.
@@ -65,13 +68,11 @@ enum Open {
     None,
     /// A fenced code block at the top level: its fence character and length.
     Fence(u8, usize),
-    /// An HTML block of kinds 1–5 at the top level, ended by a line holding one of these.
-    Html(&'static [&'static str]),
+    /// An HTML block of kinds 1–5 at the top level, ended by a line holding this.
+    Html(&'static str),
     /// A block may be open that the scan does not follow.
     Unsure,
 }
-
-const KIND_1_ENDS: &[&str] = &["</script>", "</pre>", "</style>", "</textarea>"];
 
 impl Open {
     /// The state after `line`, which follows a blank line (or starts the body) if `after_blank`.
@@ -91,24 +92,24 @@ impl Open {
                         Open::Unsure
                     };
                 }
-                let Some((opener, ends)) = html_start(rest) else {
+                let Some((opener, end)) = html_start(rest) else {
                     return Open::None;
                 };
-                let closes_after = holds_any(&rest[opener..], ends);
-                if closes_after != holds_any(rest, ends) {
+                // pulldown-cmark looks for the end from the `<` on.
+                let closes_after = rest[opener..].contains(end);
+                if closes_after != rest.contains(end) {
                     // The end overlaps the start ("<!-->"): whether it closes is a parser detail.
                     return Open::Unsure;
                 }
                 match (closes_after, certain) {
                     (true, _) => Open::None,
-                    (false, true) => Open::Html(ends),
+                    (false, true) => Open::Html(end),
                     (false, false) => Open::Unsure,
                 }
             }
             Open::Fence(c, n) => {
                 let closes = indented_at_most_3(line).is_some_and(|rest| {
-                    fence(rest)
-                        .is_some_and(|(d, m)| d == c && m >= n && rest[m..].trim().is_empty())
+                    fence(rest).is_some_and(|(d, m)| d == c && m >= n && only_spaces(&rest[m..]))
                 });
                 if closes {
                     Open::None
@@ -116,8 +117,8 @@ impl Open {
                     self
                 }
             }
-            Open::Html(ends) => {
-                if holds_any(line, ends) {
+            Open::Html(end) => {
+                if line.contains(end) {
                     Open::None
                 } else {
                     self
@@ -128,6 +129,13 @@ impl Open {
     }
 }
 
+/// Spaces, then the end of the line: what may follow a closing fence (not a tab).
+fn only_spaces(tail: &str) -> bool {
+    matches!(tail.trim_start_matches(' '), "" | "\n" | "\r\n")
+}
+
+/// Only spaces and tabs: a line holding a vertical tab or a form feed, or a no-break space,
+/// continues a paragraph.
 fn is_blank(line: &str) -> bool {
     line.bytes()
         .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
@@ -151,44 +159,38 @@ fn fence(rest: &str) -> Option<(u8, usize)> {
 }
 
 /// The start of an HTML block of kinds 1–5 that `rest` opens: the opener's length and the
-/// texts that end the block.
-fn html_start(rest: &str) -> Option<(usize, &'static [&'static str])> {
+/// text that ends the block, as pulldown-cmark 0.13 decides them (a kind-1 block ends only at
+/// its own closing tag, spelled in lower case).
+fn html_start(rest: &str) -> Option<(usize, &'static str)> {
     let b = rest.as_bytes();
     if b.first() != Some(&b'<') {
         return None;
     }
-    for tag in ["script", "pre", "style", "textarea"] {
+    for (tag, end) in [
+        ("pre", "</pre>"),
+        ("style", "</style>"),
+        ("script", "</script>"),
+        ("textarea", "</textarea>"),
+    ] {
         let name = b.get(1..1 + tag.len());
         if name.is_some_and(|a| a.eq_ignore_ascii_case(tag.as_bytes()))
             && matches!(
                 b.get(1 + tag.len()),
-                None | Some(b' ' | b'\t' | b'>' | b'\r' | b'\n')
+                None | Some(b'\t'..=b'\r' | b' ' | b'>')
             )
         {
-            return Some((1 + tag.len(), KIND_1_ENDS));
+            return Some((1 + tag.len(), end));
         }
     }
-    if rest.starts_with("<!--") {
-        return Some((4, &["-->"]));
-    }
-    if rest.starts_with("<?") {
-        return Some((2, &["?>"]));
-    }
-    if rest.starts_with("<![CDATA[") {
-        return Some((9, &["]]>"]));
+    for (opener, end) in [("<!--", "-->"), ("<?", "?>"), ("<![CDATA[", "]]>")] {
+        if rest.starts_with(opener) {
+            return Some((opener.len(), end));
+        }
     }
     if b.get(1) == Some(&b'!') && b.get(2).is_some_and(u8::is_ascii_alphabetic) {
-        return Some((2, &[">"]));
+        return Some((2, ">"));
     }
     None
-}
-
-fn holds_any(hay: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| {
-        hay.as_bytes()
-            .windows(n.len())
-            .any(|w| w.eq_ignore_ascii_case(n.as_bytes()))
-    })
 }
 
 #[cfg(test)]
@@ -234,6 +236,11 @@ mod tests {
             "<!-- a comment\n\nthat goes on\n-->\n",
             "<script>\nlet a;\n\nlet b;\n</script>\n",
             "<PRE>\nx\n\ny\n</pre>\n",
+            "<pre\n</SCRIPT>\n\nnot yet the end\n",
+            "<script>\n</pre>\n\nonly its own tag ends it\n",
+            "```\n```\u{a0}\n\na no-break space is not blank\n",
+            "```\n```\t\n\nnor may a tab follow a closing fence\n",
+            "Para\n\u{b}\nstill the same paragraph\n",
         ] {
             assert_eq!(cuts(body), [body], "{body:?}");
         }

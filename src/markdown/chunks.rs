@@ -31,8 +31,8 @@ pub const PIECE: usize = 256 * 1024;
 pub fn pieces(body: &str, piece: usize) -> Vec<Range<usize>> {
     let bytes = body.as_bytes();
     // A lone `\r` ends a line too; the scan reads lines at `\n` only.
-    let lone_cr = memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
-    if body.len() <= piece || lone_cr || memchr::memmem::find(bytes, b"]:").is_some() {
+    let lone_cr = || memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
+    if body.len() <= piece || lone_cr() || memchr::memmem::find(bytes, b"]:").is_some() {
         let whole = 0..body.len();
         return vec![whole];
     }

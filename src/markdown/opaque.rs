@@ -168,7 +168,7 @@ fn urls(body: &str, markers: &Markers, out: &mut Vec<Range<usize>>) {
 /// digit ("$5 and $10" is no formula).
 fn math(body: &str, out: &mut Vec<Range<usize>>) {
     let b = body.as_bytes();
-    if !b.contains(&b'$') {
+    if memchr::memchr(b'$', b).is_none() {
         return;
     }
     let escaped = |i: usize| {
@@ -184,7 +184,7 @@ fn math(body: &str, out: &mut Vec<Range<usize>>) {
     // on that line cannot find one either (any closer for it would have
     // closed the earlier one).
     let mut no_close_until = 0;
-    while let Some(p) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'$')) {
+    while let Some(p) = b.get(i..).and_then(|r| memchr::memchr(b'$', r)) {
         let open = i + p;
         if escaped(open) {
             i = open + 1;

@@ -87,11 +87,25 @@ fn must_join(prev: &str, next: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
         .next()
         .unwrap_or("");
-    let lw = last_word.to_lowercase();
-    if ABBREVIATIONS.contains(&lw.as_str()) {
-        return true;
-    }
-    // Initials and dotted acronyms: "J.", "U.S.", "o.a."
+    // Nearly every sentence ends in a word of ASCII letters: compared without
+    // lowercasing a copy of it.
+    let lw: std::borrow::Cow<'_, str> = if last_word.is_ascii() {
+        if ABBREVIATIONS
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(last_word))
+        {
+            return true;
+        }
+        std::borrow::Cow::Borrowed(last_word)
+    } else {
+        let lw = last_word.to_lowercase();
+        if ABBREVIATIONS.contains(&lw.as_str()) {
+            return true;
+        }
+        std::borrow::Cow::Owned(lw)
+    };
+    // Initials and dotted acronyms: "J.", "U.S.", "o.a." (case does not
+    // change a letter count or whether a character is alphabetic).
     let letters = lw.trim_end_matches('.');
     letters
         .split('.')

@@ -155,18 +155,28 @@ mod tests {
         Ok(())
     }
 
-    #[test]
-    fn commonmark_spec_examples() {
+    /// The Markdown of every CommonMark spec example, in order.
+    fn spec_examples() -> Vec<String> {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/tests/data/commonmark-spec.json"
         );
         let json = std::fs::read_to_string(path).unwrap();
         let examples: serde_json::Value = serde_json::from_str(&json).unwrap();
-        let examples = examples.as_array().unwrap();
+        let examples: Vec<String> = examples
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|ex| ex["markdown"].as_str().unwrap().to_string())
+            .collect();
         assert_eq!(examples.len(), 655);
-        for (i, ex) in examples.iter().enumerate() {
-            let md = ex["markdown"].as_str().unwrap();
+        examples
+    }
+
+    #[test]
+    fn commonmark_spec_examples() {
+        for (i, md) in spec_examples().iter().enumerate() {
+            let md = md.as_str();
             assert_ok(md, &format!("spec example {}", i + 1));
             assert_ok(
                 &md.replace('\n', "\r\n"),
@@ -191,16 +201,10 @@ mod tests {
 
     #[test]
     fn pieces_give_the_prose_of_one_parse_on_every_spec_example() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/commonmark-spec.json"
-        );
-        let json = std::fs::read_to_string(path).unwrap();
-        let examples: serde_json::Value = serde_json::from_str(&json).unwrap();
         let mut all = String::new();
         let mut cut = 0;
-        for (i, ex) in examples.as_array().unwrap().iter().enumerate() {
-            let md = ex["markdown"].as_str().unwrap();
+        for (i, md) in spec_examples().iter().enumerate() {
+            let md = md.as_str();
             let (pieces, whole) = pieces_and_whole(md);
             assert_eq!(pieces, whole, "spec example {}: {md:?}", i + 1);
             // Each example after the one before, so unclosed fences and HTML blocks run on

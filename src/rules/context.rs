@@ -15,7 +15,7 @@ use crate::text::cues::CueMatches;
 use crate::text::fast_hash::FxHashMap;
 use crate::text::lexicon::{is_quote, CLAUSE_BREAKS, NEGATORS};
 use crate::text::word_set::WordSet;
-use crate::text::words::{Token, TokenKind};
+use crate::text::words::{lower_ascii, Token, TokenKind};
 
 /// The words of `sentence` of `text` without the spaces between them: what
 /// [`Context::new`] and the sentence's structure are built from.
@@ -183,9 +183,7 @@ impl<'a> Context<'a> {
             .map(|t| {
                 let word = text.get(t.span.clone()).unwrap_or("");
                 let lower = if word.is_ascii() {
-                    let mut lower = CompactString::from(word);
-                    lower.as_mut_str().make_ascii_lowercase();
-                    lower
+                    lower_ascii(word)
                 } else {
                     CompactString::from_str_to_lowercase(word)
                 };

@@ -8,7 +8,7 @@ use compact_str::CompactString;
 
 use super::lexicon::{Lexicon, Roles};
 use crate::detect::{ClaimTerm, Mention};
-use crate::text::words::{Token as Word, TokenKind};
+use crate::text::words::{lower_ascii, Token as Word, TokenKind};
 
 /// The coarse class of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,9 +51,7 @@ impl Token {
 
 fn normalise(s: &str) -> CompactString {
     if s.is_ascii() {
-        let mut lower = CompactString::from(s);
-        lower.as_mut_str().make_ascii_lowercase();
-        return lower;
+        return lower_ascii(s);
     }
     s.chars()
         .map(|c| match c {

@@ -1,5 +1,6 @@
 //! Language, sentences and words: the text units the rules reason about.
 
+mod ascii_table;
 pub mod cues;
 pub mod fast_hash;
 pub mod lang;

@@ -30,26 +30,9 @@ enum Cat {
     Other,
 }
 
-/// The category of `c`, or None when it is not one of the known characters.
-fn category(c: char) -> Option<Cat> {
-    match ASCII.get(c as usize) {
-        Some(&cat) => cat,
-        None => known_category(c),
-    }
-}
+super::ascii_table::ascii_lookup!(Cat);
 
-/// [`known_category`] of every ASCII character, looked up rather than matched: most of a
-/// news text is ASCII, and every character of a claim sentence is asked for.
-const ASCII: [Option<Cat>; 128] = {
-    let mut table = [None; 128];
-    let mut i = 0;
-    while i < 128 {
-        table[i] = known_category(i as u8 as char);
-        i += 1;
-    }
-    table
-};
-
+/// The category of a known character; None for any other.
 const fn known_category(c: char) -> Option<Cat> {
     Some(match c {
         '\r' => Cat::Cr,

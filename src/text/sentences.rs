@@ -88,24 +88,17 @@ fn must_join(prev: &str, next: &str) -> bool {
         .next()
         .unwrap_or("");
     // Nearly every sentence ends in a word of ASCII letters: compared without
-    // lowercasing a copy of it.
+    // lowercasing a copy of it (the abbreviations are lowercase ASCII).
     let lw: std::borrow::Cow<'_, str> = if last_word.is_ascii() {
-        if ABBREVIATIONS
-            .iter()
-            .any(|a| a.eq_ignore_ascii_case(last_word))
-        {
-            return true;
-        }
         std::borrow::Cow::Borrowed(last_word)
     } else {
-        let lw = last_word.to_lowercase();
-        if ABBREVIATIONS.contains(&lw.as_str()) {
-            return true;
-        }
-        std::borrow::Cow::Owned(lw)
+        std::borrow::Cow::Owned(last_word.to_lowercase())
     };
-    // Initials and dotted acronyms: "J.", "U.S.", "o.a." (case does not
-    // change a letter count or whether a character is alphabetic).
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(&lw)) {
+        return true;
+    }
+    // Initials and dotted acronyms: "J.", "U.S.", "o.a." (an ASCII word's
+    // case changes neither its letter count nor which of them are letters).
     let letters = lw.trim_end_matches('.');
     letters
         .split('.')

@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use compact_str::CompactString;
+
 use super::word_bounds;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +21,15 @@ pub struct Token {
     /// Absolute byte range in the plain text.
     pub span: Range<usize>,
     pub kind: TokenKind,
+}
+
+/// `word`, all ASCII, lowercased inline: `CompactString::from_str_to_lowercase`
+/// builds the same string a character at a time and took 16 % more
+/// instructions on the claim-dense corpus.
+pub fn lower_ascii(word: &str) -> CompactString {
+    let mut lower = CompactString::from(word);
+    lower.as_mut_str().make_ascii_lowercase();
+    lower
 }
 
 /// Tokens of `text`, whose first byte sits at plain offset `base`.

@@ -15,6 +15,7 @@ use crate::rules::{self, Context, Polarity, Voice};
 use crate::span::LineIndex;
 use crate::structure::Structure;
 use crate::suppress::Suppressions;
+use crate::text::fast_hash::FxHashMap;
 use crate::text::{lang, sentences};
 use crate::verdict::{is_wrong, Definition, Policy, Severity};
 use crate::Lang;
@@ -52,6 +53,17 @@ impl Default for Options {
             max_findings: MAX_FINDINGS,
         }
     }
+}
+
+/// Why a text of `len` bytes is not analysed: its offsets would not fit
+/// the document map (see [`markdown::MAX_LEN`]). None for any other length.
+pub fn too_long(len: usize) -> Option<String> {
+    (len > markdown::MAX_LEN).then(|| {
+        format!(
+            "{len} bytes is more than the {} bytes (4 GiB) one file may hold; split it",
+            markdown::MAX_LEN
+        )
+    })
 }
 
 pub struct Engine {
@@ -97,10 +109,14 @@ impl std::ops::Deref for FileResult {
 /// most blocks of an article that says "open source" somewhere hold neither
 /// a claim term nor an ambiguous model name, and splitting them was a large
 /// share of the analysis. Same ranges as splitting every block up front.
+///
+/// The split blocks are kept by block number rather than in a slot per
+/// block: a long document has hundreds of thousands of blocks and splits a
+/// few, and an empty slot per block was a twentieth of its peak memory.
 struct Sentences<'a> {
     text: &'a str,
     blocks: &'a [markdown::Block],
-    split: Vec<std::cell::OnceCell<Vec<Range<usize>>>>,
+    split: std::cell::RefCell<FxHashMap<usize, Vec<Range<usize>>>>,
 }
 
 impl<'a> Sentences<'a> {
@@ -108,46 +124,54 @@ impl<'a> Sentences<'a> {
         Sentences {
             text: prose.text.as_str(),
             blocks: &prose.blocks,
-            split: (0..prose.blocks.len())
-                .map(|_| std::cell::OnceCell::new())
-                .collect(),
+            split: Default::default(),
         }
     }
 
-    /// The sentences of block `b`, in order.
-    fn of_block(&self, b: usize) -> &[Range<usize>] {
-        self.split[b].get_or_init(|| {
-            let block = &self.blocks[b];
-            let body = self.text.get(block.plain.clone()).unwrap_or("");
-            windows(self.text, sentences::split(body, block.plain.start))
-        })
+    /// `f` of the sentences of block `b`, in order; empty past the last block.
+    fn in_block<R>(&self, b: usize, f: impl FnOnce(&[Range<usize>]) -> R) -> R {
+        if let Some(sents) = self.split.borrow().get(&b) {
+            return f(sents);
+        }
+        let sents = self.blocks.get(b).map_or_else(Vec::new, |block| {
+            let body = self.text.get(block.plain()).unwrap_or("");
+            windows(self.text, sentences::split(body, block.plain().start))
+        });
+        let answer = f(&sents);
+        self.split.borrow_mut().insert(b, sents);
+        answer
     }
 
     /// (block, sentence in block) of the sentence holding `offset`.
     /// Blocks are in text order and never overlap, and each sentence lies
     /// inside its block.
     fn locate(&self, offset: usize) -> Option<(usize, usize)> {
-        let b = self.blocks.partition_point(|bl| bl.plain.end <= offset);
-        if self.blocks.get(b)?.plain.start > offset {
+        let b = self.blocks.partition_point(|bl| bl.plain().end <= offset);
+        if self.blocks.get(b)?.plain().start > offset {
             return None;
         }
-        let sents = self.of_block(b);
-        let i = sents.partition_point(|s| s.end <= offset);
-        sents.get(i).filter(|s| s.start <= offset).map(|_| (b, i))
+        self.in_block(b, |sents| {
+            let i = sents.partition_point(|s| s.end <= offset);
+            sents.get(i).filter(|s| s.start <= offset).map(|_| (b, i))
+        })
     }
 
+    /// The sentence at `(b, i)`, which [`Sentences::locate`] gave; empty
+    /// at the end of the text for any other.
     fn range(&self, (b, i): (usize, usize)) -> Range<usize> {
-        self.of_block(b)[i].clone()
+        self.in_block(b, |sents| sents.get(i).cloned())
+            .unwrap_or(self.text.len()..self.text.len())
     }
 
     /// The sentence before, in the same block.
     fn previous(&self, (b, i): (usize, usize)) -> Option<Range<usize>> {
-        i.checked_sub(1).map(|p| self.of_block(b)[p].clone())
+        let p = i.checked_sub(1)?;
+        self.in_block(b, |sents| sents.get(p).cloned())
     }
 
     /// The sentence after, in the same block.
     fn next(&self, (b, i): (usize, usize)) -> Option<Range<usize>> {
-        self.of_block(b).get(i + 1).cloned()
+        self.in_block(b, |sents| sents.get(i + 1).cloned())
     }
 }
 
@@ -276,7 +300,7 @@ fn after_comparison(text: &str, sentence_start: usize, at: usize) -> bool {
 fn usage_of(text: &str, prose: &Prose, term: &ClaimTerm, quotes: &mut QuoteScan) -> Usage {
     let block = prose
         .block_at(term.plain.start)
-        .map_or(term.plain.start..term.word.end, |b| b.plain.clone());
+        .map_or(term.plain.start..term.word.end, |b| b.plain());
     let body = text.get(block.start..block.end).unwrap_or("");
     let at = term.plain.start.saturating_sub(block.start);
     let quoted = prose.block_at(term.plain.start).is_some_and(|b| b.in_quote)
@@ -391,6 +415,22 @@ impl Engine {
         fallback: Option<Lang>,
         go_on: &dyn Fn(&[Finding]) -> bool,
     ) -> (FileResult, bool) {
+        if let Some(error) = too_long(text.len()) {
+            let report = FileReport {
+                path: path.to_string(),
+                lang: None,
+                error: Some(error),
+                findings: Vec::new(),
+                suppressed: 0,
+                dismissed: self.options.explain.then(Vec::new),
+            };
+            let result = FileResult {
+                report,
+                annotations: Vec::new(),
+                truncated: false,
+            };
+            return (result, true);
+        }
         let prose = markdown::prose(text);
         let lang = prose
             .front_matter
@@ -486,7 +526,7 @@ impl Engine {
         // coreference and lists never cross a block), so models are looked for there.
         let term_spans = claims::locate(text, &self.matcher);
         let mut claim_blocks: Vec<std::ops::Range<usize>> = claims::kept_starts(text, &term_spans)
-            .filter_map(|at| prose.block_at(at).map(|b| b.plain.clone()))
+            .filter_map(|at| prose.block_at(at).map(|b| b.plain()))
             .collect();
         if claim_blocks.is_empty() {
             return None;
@@ -1001,6 +1041,17 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_past_the_map_is_refused_by_name() {
+        assert_eq!(too_long(0), None);
+        assert_eq!(too_long(markdown::MAX_LEN), None);
+        let e = too_long(markdown::MAX_LEN + 1).expect("over the limit");
+        assert!(
+            e.contains("4 GiB") && e.contains(&(markdown::MAX_LEN + 1).to_string()),
+            "{e}"
+        );
+    }
 
     #[test]
     fn long_sentences_are_quoted_around_the_term() {

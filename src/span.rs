@@ -5,7 +5,34 @@
 /// Unicode scalar values (what editors and SARIF's `unicodeCodePoints` show).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
-    starts: Vec<usize>,
+    starts: Starts,
+}
+
+/// Where each line starts, in 32 bits for any text that fits them: the
+/// index of a long document has a start per line, and halving it is a few
+/// megabytes of a large file's peak.
+#[derive(Debug, Clone)]
+enum Starts {
+    Narrow(Vec<u32>),
+    Wide(Vec<usize>),
+}
+
+impl Starts {
+    fn get(&self, line: usize) -> Option<usize> {
+        match self {
+            Starts::Narrow(v) => v.get(line).map(|&s| s as usize),
+            Starts::Wide(v) => v.get(line).copied(),
+        }
+    }
+
+    /// The 0-based line holding `offset`: the last start at or before it.
+    fn line_of(&self, offset: usize) -> usize {
+        let after = match self {
+            Starts::Narrow(v) => v.partition_point(|&s| s as usize <= offset),
+            Starts::Wide(v) => v.partition_point(|&s| s <= offset),
+        };
+        after.saturating_sub(1)
+    }
 }
 
 /// A 1-based line and column.
@@ -17,9 +44,22 @@ pub struct Position {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let mut starts = Vec::with_capacity(text.len() / 40 + 1);
-        starts.push(0);
-        starts.extend(memchr_newlines(text.as_bytes()));
+        let lines = memchr_newlines(text.as_bytes());
+        let starts = match u32::try_from(text.len()) {
+            Ok(_) => {
+                let mut starts = Vec::with_capacity(text.len() / 40 + 1);
+                starts.push(0);
+                // Every start is at most the length, which fits.
+                starts.extend(lines.map(|s| u32::try_from(s).unwrap_or(u32::MAX)));
+                Starts::Narrow(starts)
+            }
+            Err(_) => {
+                let mut starts = Vec::with_capacity(text.len() / 40 + 1);
+                starts.push(0);
+                starts.extend(lines);
+                Starts::Wide(starts)
+            }
+        };
         LineIndex { starts }
     }
 
@@ -28,7 +68,7 @@ impl LineIndex {
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = offset.min(text.len());
         let line = self.line_of(offset);
-        let start = self.starts.get(line).copied().unwrap_or(0);
+        let start = self.starts.get(line).unwrap_or(0);
         let column = text
             .get(start..)
             .map(|rest| {
@@ -58,19 +98,16 @@ impl LineIndex {
     }
 
     fn line_of(&self, offset: usize) -> usize {
-        match self.starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        }
+        self.starts.line_of(offset)
     }
 
     /// Byte range of the 1-based `line`, without its line ending.
     pub fn line_range(&self, text: &str, line: usize) -> Option<std::ops::Range<usize>> {
-        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let start = self.starts.get(line.checked_sub(1)?)?;
         let end = self
             .starts
             .get(line)
-            .map(|&next| next - 1)
+            .map(|next| next - 1)
             .unwrap_or(text.len());
         let end = if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
             end - 1
@@ -102,7 +139,7 @@ impl Cursor<'_> {
         if line == self.line && offset >= self.offset {
             self.column += char_starts(bytes.get(self.offset..offset).unwrap_or(&[]));
         } else {
-            let start = self.index.starts.get(line).copied().unwrap_or(0);
+            let start = self.index.starts.get(line).unwrap_or(0);
             self.line = line;
             self.column = char_starts(bytes.get(start..offset).unwrap_or(&[]));
         }

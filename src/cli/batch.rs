@@ -252,6 +252,11 @@ impl Worker<'_> {
         };
         let text: &str = &decoded;
         let encoding = openclaim::encode::encoding_of(&bytes, self.encoding);
+        if let Some(e) = openclaim::engine::too_long(text.len()).map(|e| format!("{name}: {e}")) {
+            let report = failed(&mut rec, e);
+            self.render(&report, None, &mut rec);
+            return rec;
+        }
         if let Some(e) = super::language::refuse(&name, text, settings.engine.options().lang) {
             let report = failed(&mut rec, e);
             self.render(&report, None, &mut rec);

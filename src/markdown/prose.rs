@@ -31,14 +31,75 @@ pub struct Prose {
     pub label_links: Vec<Range<usize>>,
 }
 
+/// The longest document whose offsets the segment and block maps hold:
+/// they are stored in 32 bits (see [`Span`]). [`super::prose`] gives a
+/// longer one no prose, and [`crate::Engine`] reports it as an error.
+pub const MAX_LEN: usize = u32::MAX as usize;
+
+/// A byte range in 32 bits. The segment and block maps hold two ranges per
+/// run of text and per paragraph, and on a long document they were a
+/// quarter of the memory in 64-bit ranges; no document reaches
+/// [`MAX_LEN`] (a longer one gets no map at all).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+/// `x` in 32 bits; [`super::prose`] never builds a map past [`MAX_LEN`],
+/// so the saturation cannot bite.
+fn narrow(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
+impl Span {
+    fn new(r: Range<usize>) -> Span {
+        Span {
+            start: narrow(r.start),
+            end: narrow(r.end),
+        }
+    }
+
+    fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
 /// One run of plain text and the source bytes it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
-    pub plain: Range<usize>,
-    pub src: Range<usize>,
+    plain: Span,
+    src: Span,
     pub kind: SegmentKind,
     /// Inside link text: a replacement is possible, but an insertion belongs after the link.
     pub in_link: bool,
+}
+
+impl Segment {
+    pub fn new(plain: Range<usize>, src: Range<usize>, kind: SegmentKind, in_link: bool) -> Self {
+        Segment {
+            plain: Span::new(plain),
+            src: Span::new(src),
+            kind,
+            in_link,
+        }
+    }
+
+    /// The plain-text bytes of the segment.
+    pub fn plain(&self) -> Range<usize> {
+        self.plain.range()
+    }
+
+    /// The source bytes the segment came from.
+    pub fn src(&self) -> Range<usize> {
+        self.src.range()
+    }
+
+    /// Lengthens the segment to end at `plain` in the text and `src` in the source.
+    pub(super) fn extend_to(&mut self, plain: usize, src: usize) {
+        self.plain.end = narrow(plain);
+        self.src.end = narrow(src);
+    }
 }
 
 /// How a segment's plain text relates to its source bytes.
@@ -58,12 +119,35 @@ pub enum SegmentKind {
 /// A unit that sentences never cross.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
-    pub plain: Range<usize>,
-    pub src: Range<usize>,
+    plain: Span,
+    src: Span,
     pub kind: BlockKind,
     pub in_quote: bool,
     pub in_list: bool,
     pub in_footnote: bool,
+}
+
+impl Block {
+    pub fn new(plain: Range<usize>, src: Range<usize>, kind: BlockKind) -> Self {
+        Block {
+            plain: Span::new(plain),
+            src: Span::new(src),
+            kind,
+            in_quote: false,
+            in_list: false,
+            in_footnote: false,
+        }
+    }
+
+    /// The block's plain text.
+    pub fn plain(&self) -> Range<usize> {
+        self.plain.range()
+    }
+
+    /// The source bytes of the block.
+    pub fn src(&self) -> Range<usize> {
+        self.src.range()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -104,22 +188,24 @@ impl Prose {
         }
         let first = self
             .segments
-            .partition_point(|s| s.plain.end <= plain.start);
-        let past = self.segments.partition_point(|s| s.plain.start < plain.end);
+            .partition_point(|s| s.plain().end <= plain.start);
+        let past = self
+            .segments
+            .partition_point(|s| s.plain().start < plain.end);
         if first >= past {
             return None;
         }
         let a = self.segments.get(first)?;
         let b = self.segments.get(past - 1)?;
         let start = if a.kind == SegmentKind::Verbatim {
-            a.src.start + plain.start.saturating_sub(a.plain.start)
+            a.src().start + plain.start.saturating_sub(a.plain().start)
         } else {
-            a.src.start
+            a.src().start
         };
         let end = if b.kind == SegmentKind::Verbatim {
-            b.src.start + (plain.end.min(b.plain.end) - b.plain.start)
+            b.src().start + (plain.end.min(b.plain().end) - b.plain().start)
         } else {
-            b.src.end
+            b.src().end
         };
         Some(start..end)
     }
@@ -134,13 +220,13 @@ impl Prose {
         if !self.text.is_char_boundary(plain) {
             return None;
         }
-        let first = self.segments.partition_point(|s| s.plain.end < plain);
+        let first = self.segments.partition_point(|s| s.plain().end < plain);
         self.segments
             .get(first..)?
             .iter()
-            .take_while(|s| s.plain.start <= plain)
+            .take_while(|s| s.plain().start <= plain)
             .find(|s| s.kind == SegmentKind::Verbatim)
-            .map(|s| s.src.start + (plain - s.plain.start))
+            .map(|s| s.src().start + (plain - s.plain().start))
     }
 
     /// True when the plain range is non-empty and lies inside ONE Verbatim segment, so the
@@ -154,19 +240,19 @@ impl Prose {
         }
         let i = self
             .segments
-            .partition_point(|s| s.plain.end <= plain.start);
+            .partition_point(|s| s.plain().end <= plain.start);
         self.segments.get(i).is_some_and(|s| {
             s.kind == SegmentKind::Verbatim
-                && s.plain.start <= plain.start
-                && plain.end <= s.plain.end
+                && s.plain().start <= plain.start
+                && plain.end <= s.plain().end
         })
     }
 
     /// The block that contains a plain offset; a block's end offset belongs to it, so a
     /// sentence that ends with its block still finds it.
     pub fn block_at(&self, plain: usize) -> Option<&Block> {
-        let i = self.blocks.partition_point(|b| b.plain.end < plain);
-        self.blocks.get(i).filter(|b| b.plain.start <= plain)
+        let i = self.blocks.partition_point(|b| b.plain().end < plain);
+        self.blocks.get(i).filter(|b| b.plain().start <= plain)
     }
 
     /// The shortcut or collapsed reference link that contains the source range, if any.
@@ -182,8 +268,10 @@ impl Prose {
     pub fn segments_in(&self, plain: Range<usize>) -> &[Segment] {
         let first = self
             .segments
-            .partition_point(|s| s.plain.end <= plain.start);
-        let past = self.segments.partition_point(|s| s.plain.start < plain.end);
+            .partition_point(|s| s.plain().end <= plain.start);
+        let past = self
+            .segments
+            .partition_point(|s| s.plain().start < plain.end);
         self.segments.get(first..past).unwrap_or(&[])
     }
 }
@@ -195,11 +283,11 @@ pub(crate) fn check_invariants(src: &str, p: &Prose) -> Result<(), String> {
     let mut prev: Option<&Segment> = None;
     for (i, s) in p.segments.iter().enumerate() {
         let plain = text
-            .get(s.plain.clone())
-            .ok_or_else(|| format!("segment {i} plain {:?} out of bounds", s.plain))?;
+            .get(s.plain())
+            .ok_or_else(|| format!("segment {i} plain {:?} out of bounds", s.plain()))?;
         let source = src
-            .get(s.src.clone())
-            .ok_or_else(|| format!("segment {i} src {:?} out of bounds", s.src))?;
+            .get(s.src())
+            .ok_or_else(|| format!("segment {i} src {:?} out of bounds", s.src()))?;
         if plain.is_empty() {
             return Err(format!("segment {i} is empty"));
         }
@@ -214,19 +302,19 @@ pub(crate) fn check_invariants(src: &str, p: &Prose) -> Result<(), String> {
             _ => {}
         }
         if let Some(q) = prev {
-            if q.plain.end > s.plain.start || q.src.end > s.src.start {
+            if q.plain().end > s.plain().start || q.src().end > s.src().start {
                 return Err(format!("segments {} and {i} overlap or unsorted", i - 1));
             }
         }
-        if p.to_src(s.plain.clone()) != Some(s.src.clone()) {
+        if p.to_src(s.plain()) != Some(s.src()) {
             return Err(format!(
                 "to_src({:?}) = {:?}, want {:?}",
-                s.plain,
-                p.to_src(s.plain.clone()),
-                s.src
+                s.plain(),
+                p.to_src(s.plain()),
+                s.src()
             ));
         }
-        if p.replaceable(s.plain.clone()) != (s.kind == SegmentKind::Verbatim) {
+        if p.replaceable(s.plain()) != (s.kind == SegmentKind::Verbatim) {
             return Err(format!("replaceable wrong for segment {i}"));
         }
         prev = Some(s);
@@ -235,34 +323,34 @@ pub(crate) fn check_invariants(src: &str, p: &Prose) -> Result<(), String> {
     let mut covered = 0;
     let mut seg = 0;
     for (i, b) in p.blocks.iter().enumerate() {
-        if b.plain.start >= b.plain.end || src.get(b.src.clone()).is_none() {
+        if b.plain().start >= b.plain().end || src.get(b.src()).is_none() {
             return Err(format!("block {i} empty or out of bounds: {b:?}"));
         }
-        let gap = text.get(covered..b.plain.start).unwrap_or("?");
+        let gap = text.get(covered..b.plain().start).unwrap_or("?");
         if (i == 0 && !gap.is_empty()) || (i > 0 && gap != "\n\n") {
             return Err(format!("bad separator before block {i}: {gap:?}"));
         }
-        let mut end = b.plain.start;
+        let mut end = b.plain().start;
         while let Some(s) = p.segments.get(seg) {
-            if s.plain.start >= b.plain.end {
+            if s.plain().start >= b.plain().end {
                 break;
             }
-            if s.plain.start != end || s.plain.end > b.plain.end {
+            if s.plain().start != end || s.plain().end > b.plain().end {
                 return Err(format!("segment {seg} does not tile block {i}"));
             }
-            if s.src.start < b.src.start || s.src.end > b.src.end {
+            if s.src().start < b.src().start || s.src().end > b.src().end {
                 return Err(format!("segment {seg} src outside block {i} src"));
             }
-            end = s.plain.end;
+            end = s.plain().end;
             seg += 1;
         }
-        if end != b.plain.end {
+        if end != b.plain().end {
             return Err(format!("block {i} not tiled by segments"));
         }
-        if p.block_at(b.plain.start) != Some(b) || p.block_at(b.plain.end) != Some(b) {
+        if p.block_at(b.plain().start) != Some(b) || p.block_at(b.plain().end) != Some(b) {
             return Err(format!("block_at misses block {i}"));
         }
-        covered = b.plain.end;
+        covered = b.plain().end;
     }
     if covered != text.len() || seg != p.segments.len() {
         return Err("text or segments outside blocks".to_owned());
@@ -291,12 +379,8 @@ mod tests {
         // src:   "ab &amp; cd\n`x` ef\n\ngh"
         //         0123456789012345678901
         // plain: "ab & cd \u{FFFC} ef\n\ngh"
-        let seg = |plain: Range<usize>, src: Range<usize>, kind| Segment {
-            plain,
-            src,
-            kind,
-            in_link: false,
-        };
+        let seg =
+            |plain: Range<usize>, src: Range<usize>, kind| Segment::new(plain, src, kind, false);
         Prose {
             text: "ab & cd \u{FFFC} ef\n\ngh".to_owned(),
             segments: vec![
@@ -309,22 +393,8 @@ mod tests {
                 seg(16..18, 20..22, SegmentKind::Verbatim),
             ],
             blocks: vec![
-                Block {
-                    plain: 0..14,
-                    src: 0..18,
-                    kind: BlockKind::Paragraph,
-                    in_quote: false,
-                    in_list: false,
-                    in_footnote: false,
-                },
-                Block {
-                    plain: 16..18,
-                    src: 20..22,
-                    kind: BlockKind::Paragraph,
-                    in_quote: false,
-                    in_list: false,
-                    in_footnote: false,
-                },
+                Block::new(0..14, 0..18, BlockKind::Paragraph),
+                Block::new(16..18, 20..22, BlockKind::Paragraph),
             ],
             ..Prose::default()
         }
@@ -419,7 +489,7 @@ mod tests {
         ];
         for (plain, want) in cases {
             assert_eq!(
-                p.block_at(*plain).map(|b| b.plain.clone()),
+                p.block_at(*plain).map(|b| b.plain()),
                 *want,
                 "block_at({plain})"
             );

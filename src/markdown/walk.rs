@@ -321,14 +321,11 @@ impl Walker<'_> {
             return;
         };
         if let Some(start) = open.plain_start {
-            self.out.blocks.push(Block {
-                plain: start..self.out.text.len(),
-                src: open.src,
-                kind: open.kind,
-                in_quote: open.in_quote,
-                in_list: open.in_list,
-                in_footnote: open.in_footnote,
-            });
+            let mut block = Block::new(start..self.out.text.len(), open.src, open.kind);
+            block.in_quote = open.in_quote;
+            block.in_list = open.in_list;
+            block.in_footnote = open.in_footnote;
+            self.out.blocks.push(block);
         }
     }
 
@@ -357,7 +354,7 @@ impl Walker<'_> {
             .out
             .segments
             .last()
-            .is_some_and(|last| src.start < last.src.end)
+            .is_some_and(|last| src.start < last.src().end)
         {
             return;
         }
@@ -397,20 +394,16 @@ impl Walker<'_> {
             if kind == SegmentKind::Verbatim
                 && last.kind == SegmentKind::Verbatim
                 && last.in_link == in_link
-                && last.plain.end == start
-                && last.src.end == src.start
+                && last.plain().end == start
+                && last.src().end == src.start
             {
-                last.plain.end = self.out.text.len();
-                last.src.end = src.end;
+                last.extend_to(self.out.text.len(), src.end);
                 return;
             }
         }
-        self.out.segments.push(Segment {
-            plain: start..self.out.text.len(),
-            src,
-            kind,
-            in_link,
-        });
+        self.out
+            .segments
+            .push(Segment::new(start..self.out.text.len(), src, kind, in_link));
     }
 }
 
@@ -431,7 +424,7 @@ mod tests {
                         flags.push(c);
                     }
                 }
-                (b.kind, &p.text[b.plain.clone()], flags)
+                (b.kind, &p.text[b.plain()], flags)
             })
             .collect()
     }
@@ -665,8 +658,8 @@ mod tests {
             .map(|s| {
                 (
                     s.kind,
-                    p.text[s.plain.clone()].to_owned(),
-                    src[s.src.clone()].to_owned(),
+                    p.text[s.plain()].to_owned(),
+                    src[s.src()].to_owned(),
                 )
             })
             .collect()
@@ -797,11 +790,8 @@ mod tests {
         assert_eq!(p.text, "See open source.");
         let link: Vec<_> = p.segments.iter().filter(|s| s.in_link).collect();
         assert_eq!(link.len(), 1);
-        assert_eq!(&src[link[0].src.clone()], "open source");
-        assert!(!p
-            .segments
-            .iter()
-            .any(|s| src[s.src.clone()].contains("example")));
+        assert_eq!(&src[link[0].src()], "open source");
+        assert!(!p.segments.iter().any(|s| src[s.src()].contains("example")));
     }
 
     #[test]
@@ -820,7 +810,7 @@ mod tests {
             assert!(src[fm.clone()].ends_with("---") || src[fm.clone()].ends_with("+++"));
             assert_eq!(p.text, "Open source model");
             let body = src.find("Open").unwrap();
-            assert_eq!(p.blocks[0].src.start, body);
+            assert_eq!(p.blocks[0].src().start, body);
             assert_eq!(p.src_offset(0), Some(body));
         }
         let p = checked("\u{FEFF}---\nlang: en\n---");

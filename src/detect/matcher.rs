@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use super::alias_trie::AliasTrie;
 use crate::glossary::Glossary;
 
 /// What one alias pattern stands for.
@@ -22,7 +23,7 @@ pub struct AliasInfo {
 }
 
 pub struct Matcher {
-    pub(crate) aliases: AhoCorasick,
+    pub(crate) aliases: AliasTrie,
     pub(crate) alias_info: Vec<AliasInfo>,
     pub(crate) terms: AhoCorasick,
     /// "sourc", which every claim term contains: a fast test that a text
@@ -94,55 +95,58 @@ fn joined_before_digits(alias: &str) -> String {
     out
 }
 
+/// The alias spellings of `glossary` (pattern `i` of the list is
+/// `info[i]`): every alias and canonical name in its press spellings, each
+/// lowercase spelling once and owned by the entry that lists it.
+fn alias_patterns(glossary: &Glossary) -> (Vec<String>, Vec<AliasInfo>) {
+    // Listed aliases win over generated variants of another entry's alias.
+    let mut owner: HashMap<String, usize> = HashMap::new();
+    for (i, m) in glossary.models().iter().enumerate() {
+        for a in m.aliases.iter().chain(std::iter::once(&m.canonical)) {
+            owner.entry(a.to_lowercase()).or_insert(i);
+        }
+    }
+    let mut patterns = Vec::new();
+    let mut info = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, m) in glossary.models().iter().enumerate() {
+        let mut names: Vec<&String> = m.aliases.iter().collect();
+        if !m
+            .aliases
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(&m.canonical))
+        {
+            names.push(&m.canonical);
+        }
+        let in_family = glossary.family_of(m).is_some();
+        for alias in names {
+            let ambiguous = m.is_ambiguous(alias);
+            for v in alias_variants(alias) {
+                let key = v.to_lowercase();
+                if owner.get(&key).is_some_and(|&o| o != i) {
+                    continue;
+                }
+                if seen.contains_key(&key) {
+                    continue;
+                }
+                seen.insert(key, info.len());
+                patterns.push(v);
+                info.push(AliasInfo {
+                    model: i,
+                    alias: alias.clone(),
+                    ambiguous,
+                    in_family,
+                });
+            }
+        }
+    }
+    (patterns, info)
+}
+
 impl Matcher {
     pub fn new(glossary: &Glossary) -> Matcher {
-        // Listed aliases win over generated variants of another entry's alias.
-        let mut owner: HashMap<String, usize> = HashMap::new();
-        for (i, m) in glossary.models().iter().enumerate() {
-            for a in m.aliases.iter().chain(std::iter::once(&m.canonical)) {
-                owner.entry(a.to_lowercase()).or_insert(i);
-            }
-        }
-        let mut patterns = Vec::new();
-        let mut info = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for (i, m) in glossary.models().iter().enumerate() {
-            let mut names: Vec<&String> = m.aliases.iter().collect();
-            if !m
-                .aliases
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(&m.canonical))
-            {
-                names.push(&m.canonical);
-            }
-            let in_family = glossary.family_of(m).is_some();
-            for alias in names {
-                let ambiguous = m.is_ambiguous(alias);
-                for v in alias_variants(alias) {
-                    let key = v.to_lowercase();
-                    if owner.get(&key).is_some_and(|&o| o != i) {
-                        continue;
-                    }
-                    if seen.contains_key(&key) {
-                        continue;
-                    }
-                    seen.insert(key, info.len());
-                    patterns.push(v);
-                    info.push(AliasInfo {
-                        model: i,
-                        alias: alias.clone(),
-                        ambiguous,
-                        in_family,
-                    });
-                }
-            }
-        }
-        let aliases = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            // Patterns are plain strings; building only fails past size limits no glossary reaches.
-            .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
+        let (patterns, info) = alias_patterns(glossary);
+        let aliases = AliasTrie::new(&patterns);
         let term_patterns: Vec<String> = TERM_STEMS
             .iter()
             .flat_map(|s| separator_variants(s))
@@ -172,6 +176,55 @@ impl Matcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The trie finds, at every word start, exactly what an automaton over
+    /// the whole glossary's spellings finds there, on every fixture article
+    /// and labelled sentence (names inside words, joined versions, accents).
+    #[test]
+    fn trie_matches_the_automaton_on_the_glossary() {
+        let (patterns, _) = alias_patterns(Glossary::embedded());
+        let trie = AliasTrie::new(&patterns);
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("glossary patterns");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        for dir in ["fixtures", "eval"] {
+            let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+                .expect("fixture directory")
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .collect();
+            paths.sort();
+            for p in paths {
+                if let Ok(t) = std::fs::read_to_string(&p) {
+                    texts.push(t);
+                }
+            }
+        }
+        assert!(texts.len() > 20, "{} texts", texts.len());
+        let mut found = 0;
+        for text in &texts {
+            let starts = |at: usize| {
+                !text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            };
+            let mut want: Vec<(usize, std::ops::Range<usize>)> = ac
+                .find_overlapping_iter(text.as_str())
+                .map(|m| (m.pattern().as_usize(), m.start()..m.end()))
+                .filter(|(_, s)| starts(s.start))
+                .collect();
+            want.sort_by_key(|(p, s)| (s.start, s.end, *p));
+            let mut got = Vec::new();
+            trie.at_word_starts(text, 0..text.len(), |p, s| got.push((p, s)));
+            assert_eq!(got, want);
+            found += got.len();
+        }
+        assert!(found > 1000, "{found} names found");
+    }
 
     #[test]
     fn variants_cover_press_spellings() {

@@ -100,16 +100,20 @@ fn extend_suffix(text: &str, mut end: usize) -> usize {
 }
 
 fn candidates(text: &str, matcher: &Matcher, range: Range<usize>) -> Vec<Candidate> {
-    let hay = text.get(range.clone()).unwrap_or("");
-    let mut all: Vec<Candidate> = matcher
+    if text.get(range.clone()).is_none() {
+        return Vec::new();
+    }
+    let mut all: Vec<Candidate> = Vec::new();
+    // Both tests below first ask that the name not continue a word, which
+    // is where the trie looks.
+    matcher
         .aliases
-        .find_overlapping_iter(hay)
-        .map(|m| Candidate {
-            pattern: m.pattern().as_usize(),
-            span: range.start + m.start()..range.start + m.end(),
-        })
-        .filter(|c| on_boundary(text, &c.span) || joined_version(text, matcher, c))
-        .collect();
+        .at_word_starts(text, range, |pattern, span| {
+            let c = Candidate { pattern, span };
+            if on_boundary(text, &c.span) || joined_version(text, matcher, &c) {
+                all.push(c);
+            }
+        });
     // Longest at each start, then leftmost non-overlapping.
     all.sort_by(|a, b| {
         a.span

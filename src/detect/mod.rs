@@ -1,5 +1,6 @@
 //! Finding what a sentence is about: model mentions and claim terms.
 
+mod alias_trie;
 pub mod claims;
 pub mod guard;
 pub mod matcher;

@@ -1,5 +1,5 @@
-//! The automata over glossary aliases and claim terms, built once per
-//! glossary and shared by reference across threads.
+//! The searches over glossary aliases (a trie) and claim terms (automata),
+//! built once per glossary and shared by reference across threads.
 
 use std::collections::HashMap;
 

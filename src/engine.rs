@@ -415,15 +415,15 @@ impl Engine {
         fallback: Option<Lang>,
         go_on: &dyn Fn(&[Finding]) -> bool,
     ) -> (FileResult, bool) {
-        if let Some(error) = too_long(text.len()) {
-            let report = FileReport {
-                path: path.to_string(),
-                lang: None,
-                error: Some(error),
-                findings: Vec::new(),
-                suppressed: 0,
-                dismissed: self.options.explain.then(Vec::new),
-            };
+        let mut report = FileReport {
+            path: path.to_string(),
+            lang: None,
+            error: too_long(text.len()),
+            findings: Vec::new(),
+            suppressed: 0,
+            dismissed: self.options.explain.then(Vec::new),
+        };
+        if report.error.is_some() {
             let result = FileResult {
                 report,
                 annotations: Vec::new(),
@@ -443,17 +443,10 @@ impl Engine {
             .options
             .as_of
             .or_else(|| prose.front_matter.date.as_deref().and_then(Date::parse));
-        let mut report = FileReport {
-            path: path.to_string(),
-            lang: Some(lang),
-            error: None,
-            findings: Vec::new(),
-            suppressed: 0,
-            dismissed: self.options.explain.then(Vec::new),
-        };
+        report.lang = Some(lang);
         let mut annotations = Vec::new();
-        // Prefilter: most articles never say "open source".
         let mut truncated = false;
+        // Prefilter: most articles never say "open source".
         let finished = self.matcher.stem.find(&prose.text).is_none()
             || self.analyse(
                 text,

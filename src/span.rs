@@ -1,6 +1,13 @@
 //! Byte offsets are the one unit inside the library; lines and columns exist
 //! only for people, so they are computed here and nowhere else.
 
+/// `offset` in 32 bits, for the maps of a document that must stay small:
+/// every caller holds offsets of a text of at most 4 GiB, so the
+/// saturation never bites.
+pub(crate) fn narrow(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
 /// Maps a byte offset to a 1-based line and a 1-based column counted in
 /// Unicode scalar values (what editors and SARIF's `unicodeCodePoints` show).
 #[derive(Debug, Clone)]
@@ -44,21 +51,18 @@ pub struct Position {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let lines = memchr_newlines(text.as_bytes());
-        let starts = match u32::try_from(text.len()) {
-            Ok(_) => {
-                let mut starts = Vec::with_capacity(text.len() / 40 + 1);
-                starts.push(0);
-                // Every start is at most the length, which fits.
-                starts.extend(lines.map(|s| u32::try_from(s).unwrap_or(u32::MAX)));
-                Starts::Narrow(starts)
-            }
-            Err(_) => {
-                let mut starts = Vec::with_capacity(text.len() / 40 + 1);
-                starts.push(0);
-                starts.extend(lines);
-                Starts::Wide(starts)
-            }
+        /// The start of every line, each as `T`.
+        fn starts<T>(text: &str, as_t: impl Fn(usize) -> T) -> Vec<T> {
+            let mut starts = Vec::with_capacity(text.len() / 40 + 1);
+            starts.push(as_t(0));
+            starts.extend(memchr_newlines(text.as_bytes()).map(as_t));
+            starts
+        }
+        // Every start is at most the length: one that fits 32 bits, fits them all.
+        let starts = if u32::try_from(text.len()).is_ok() {
+            Starts::Narrow(starts(text, narrow))
+        } else {
+            Starts::Wide(starts(text, |s| s))
         };
         LineIndex { starts }
     }

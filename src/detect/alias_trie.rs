@@ -12,6 +12,9 @@
 
 use std::ops::Range;
 
+// Node and pattern numbers: a glossary holds thousands, far from the limit.
+use crate::span::narrow;
+
 /// No node: a byte that continues no alias.
 const NONE: u32 = u32::MAX;
 
@@ -47,12 +50,6 @@ pub struct AliasTrie {
     edges: Vec<(u8, u32)>,
     /// The patterns that end at every node.
     ends: Vec<u32>,
-}
-
-/// `x` as a node or pattern number; the glossary holds thousands, far from
-/// the limit.
-fn narrow(x: usize) -> u32 {
-    u32::try_from(x).unwrap_or(NONE)
 }
 
 impl AliasTrie {
@@ -235,37 +232,41 @@ fn continues_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// What the Aho-Corasick automaton the trie replaced finds in
+/// `text[range]` (`ac` built from the patterns with ASCII case folding,
+/// standard overlapping matches), kept at word starts and in the trie's
+/// order: the reference the tests hold the trie to.
+#[cfg(test)]
+pub(super) fn reference(
+    ac: &aho_corasick::AhoCorasick,
+    text: &str,
+    range: Range<usize>,
+) -> Vec<(usize, Range<usize>)> {
+    let starts = |at: usize| {
+        !text
+            .get(..at)
+            .and_then(|before| before.chars().next_back())
+            .is_some_and(continues_word)
+    };
+    let mut out: Vec<(usize, Range<usize>)> = ac
+        .find_overlapping_iter(text.get(range.clone()).unwrap_or(""))
+        .map(|m| {
+            (
+                m.pattern().as_usize(),
+                range.start + m.start()..range.start + m.end(),
+            )
+        })
+        .filter(|(_, s)| starts(s.start))
+        .collect();
+    out.sort_by_key(|(p, s)| (s.start, s.end, *p));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use aho_corasick::{AhoCorasickBuilder, MatchKind};
     use proptest::prelude::*;
-
-    /// What the automaton it replaces found, kept where `starts` holds.
-    fn automaton(
-        patterns: &[&str],
-        text: &str,
-        range: Range<usize>,
-        starts: impl Fn(usize) -> bool,
-    ) -> Vec<(usize, Range<usize>)> {
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(patterns)
-            .expect("test patterns");
-        let mut out: Vec<(usize, Range<usize>)> = ac
-            .find_overlapping_iter(&text[range.clone()])
-            .map(|m| {
-                (
-                    m.pattern().as_usize(),
-                    range.start + m.start()..range.start + m.end(),
-                )
-            })
-            .filter(|(_, s)| starts(s.start))
-            .collect();
-        out.sort_by_key(|(p, s)| (s.start, s.end, *p));
-        out
-    }
 
     fn trie(patterns: &[&str], text: &str, range: Range<usize>) -> Vec<(usize, Range<usize>)> {
         let mut out = Vec::new();
@@ -273,10 +274,13 @@ mod tests {
         out
     }
 
-    /// What the automaton found at word starts, as the trie reports them.
     fn expected(patterns: &[&str], text: &str, range: Range<usize>) -> Vec<(usize, Range<usize>)> {
-        let starts = |at: usize| !text[..at].chars().next_back().is_some_and(continues_word);
-        automaton(patterns, text, range, starts)
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(patterns)
+            .expect("test patterns");
+        reference(&ac, text, range)
     }
 
     const PATTERNS: &[&str] = &[

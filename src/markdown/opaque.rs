@@ -19,11 +19,10 @@ use std::ops::Range;
 /// one pass each. MDX's ESM keywords count only at the start of a line, so
 /// they are looked for there: "export " and "import " are common words in
 /// prose.
-const MARKERS: [&str; 7] = ["://", "www.", "WWW.", "[[", "{/*", "export ", "import "];
-/// The markers found by their first byte, with their index in [`MARKERS`].
-const BY_FIRST_BYTE: [(usize, &str); 3] = [(0, "://"), (3, "[["), (4, "{/*")];
-/// The markers found by a search of their own.
-const SEARCHED: [(usize, &str); 2] = [(1, "www."), (2, "WWW.")];
+/// In three groups: those found by their first byte, those found by a
+/// search of their own, and those at a line start.
+const MARKERS: [&str; 7] = ["://", "[[", "{/*", "www.", "WWW.", "export ", "import "];
+const SEARCHED: usize = 3;
 const AT_LINE_START: usize = 5;
 
 /// Where each of [`MARKERS`] occurs in a text, every occurrence (a "[[" inside
@@ -39,18 +38,14 @@ impl Markers {
         let hay = body.as_bytes();
         for i in memchr::memchr3_iter(b':', b'[', b'{', hay) {
             let rest = hay.get(i..).unwrap_or_default();
-            for &(list, marker) in &BY_FIRST_BYTE {
+            for (list, marker) in at.iter_mut().zip(MARKERS).take(SEARCHED) {
                 if rest.starts_with(marker.as_bytes()) {
-                    if let Some(list) = at.get_mut(list) {
-                        list.push(i);
-                    }
+                    list.push(i);
                 }
             }
         }
-        for &(list, marker) in &SEARCHED {
-            let Some(list) = at.get_mut(list) else {
-                continue;
-            };
+        let searched = at.iter_mut().zip(MARKERS).take(AT_LINE_START);
+        for (list, marker) in searched.skip(SEARCHED) {
             // Overlapping occurrences, as a search from each previous one + 1.
             let finder = memchr::memmem::Finder::new(marker.as_bytes());
             let mut from = 0;
@@ -370,7 +365,7 @@ fn is_esm(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{ranges, Markers, MARKERS};
+    use super::{ranges, Markers, AT_LINE_START, MARKERS};
     use proptest::prelude::*;
 
     /// Every occurrence of every marker, byte by byte; the line-start ones
@@ -383,7 +378,7 @@ mod tests {
             .map(|(k, m)| {
                 (0..b.len())
                     .filter(|&i| b[i..].starts_with(m.as_bytes()))
-                    .filter(|&i| k < 5 || i == 0 || b[i - 1] == b'\n')
+                    .filter(|&i| k < AT_LINE_START || i == 0 || b[i - 1] == b'\n')
                     .collect()
             })
             .collect()

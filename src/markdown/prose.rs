@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::front_matter::FrontMatter;
+use crate::span::narrow;
 
 /// Plain text of a document's prose, with the map back to the source.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -44,12 +45,6 @@ pub const MAX_LEN: usize = u32::MAX as usize;
 struct Span {
     start: u32,
     end: u32,
-}
-
-/// `x` in 32 bits; [`super::prose`] never builds a map past [`MAX_LEN`],
-/// so the saturation cannot bite.
-fn narrow(x: usize) -> u32 {
-    u32::try_from(x).unwrap_or(u32::MAX)
 }
 
 impl Span {

@@ -495,15 +495,16 @@ impl Engine {
         ctx.previous_sentence = sents.previous(si);
         let t0 = terms.partition_point(|t| t.plain.start < sent_range.start);
         let t1 = terms.partition_point(|t| t.plain.start < sent_range.end);
-        ctx.structure = std::rc::Rc::new(Structure::build(
+        let structure = Structure::build(
             text,
             sent_range,
-            &words,
+            &ctx.toks,
             mentions,
             ctx.here.clone(),
             terms.get(t0..t1).unwrap_or(&[]),
             lang,
-        ));
+        );
+        ctx.structure = std::rc::Rc::new(structure);
         ctx
     }
 

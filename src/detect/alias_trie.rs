@@ -12,118 +12,21 @@
 
 use std::ops::Range;
 
-// Node and pattern numbers: a glossary holds thousands, far from the limit.
-use crate::span::narrow;
-
-/// No node: a byte that continues no alias.
-const NONE: u32 = u32::MAX;
-
-/// A node while the trie is built.
-#[derive(Debug, Default, Clone)]
-struct Draft {
-    /// (lowercase byte, node), in the order the bytes were first added.
-    children: Vec<(u8, u32)>,
-    /// The patterns that end here.
-    patterns: Vec<u32>,
-}
-
-/// A node of the built trie: its children and patterns are runs of
-/// [`AliasTrie::edges`] and [`AliasTrie::ends`], so the trie is three
-/// arrays, not two small vectors per node.
-#[derive(Debug, Clone, Copy)]
-struct Node {
-    edges: u32,
-    edge_count: u32,
-    ends: u32,
-    end_count: u32,
-}
+use crate::text::byte_trie::ByteTrie;
 
 /// The aliases as a trie of their bytes, ASCII letters folded to lowercase
 /// (what [`aho_corasick`]'s ASCII case folding matched).
 #[derive(Debug, Clone)]
 pub struct AliasTrie {
-    /// The node of each first byte, in either case: the root's children,
-    /// looked up directly.
-    root: Box<[u32; 256]>,
-    nodes: Vec<Node>,
-    /// (lowercase byte, node) of every node's children.
-    edges: Vec<(u8, u32)>,
-    /// The patterns that end at every node.
-    ends: Vec<u32>,
+    trie: ByteTrie,
 }
 
 impl AliasTrie {
     /// The trie of `patterns`; pattern `i` is reported as `i`.
     pub fn new<S: AsRef<str>>(patterns: &[S]) -> AliasTrie {
-        let mut root = Box::new([NONE; 256]);
-        let mut drafts: Vec<Draft> = Vec::new();
-        let add = |drafts: &mut Vec<Draft>| {
-            drafts.push(Draft::default());
-            narrow(drafts.len() - 1)
-        };
-        for (id, pattern) in patterns.iter().enumerate() {
-            let mut bytes = pattern.as_ref().bytes().map(|b| b.to_ascii_lowercase());
-            let Some(first) = bytes.next() else {
-                continue;
-            };
-            let mut node = match root[usize::from(first)] {
-                NONE => {
-                    let n = add(&mut drafts);
-                    root[usize::from(first)] = n;
-                    root[usize::from(first.to_ascii_uppercase())] = n;
-                    n
-                }
-                n => n,
-            };
-            for b in bytes {
-                let known = drafts
-                    .get(node as usize)
-                    .and_then(|d| d.children.iter().find(|&&(c, _)| c == b))
-                    .map(|&(_, n)| n);
-                node = match known {
-                    Some(n) => n,
-                    None => {
-                        let n = add(&mut drafts);
-                        if let Some(parent) = drafts.get_mut(node as usize) {
-                            parent.children.push((b, n));
-                        }
-                        n
-                    }
-                };
-            }
-            if let Some(end) = drafts.get_mut(node as usize) {
-                end.patterns.push(narrow(id));
-            }
+        AliasTrie {
+            trie: ByteTrie::new(patterns, true),
         }
-        let mut trie = AliasTrie {
-            root,
-            nodes: Vec::with_capacity(drafts.len()),
-            edges: Vec::with_capacity(drafts.len()),
-            ends: Vec::with_capacity(patterns.len()),
-        };
-        for d in drafts {
-            trie.nodes.push(Node {
-                edges: narrow(trie.edges.len()),
-                edge_count: narrow(d.children.len()),
-                ends: narrow(trie.ends.len()),
-                end_count: narrow(d.patterns.len()),
-            });
-            trie.edges.extend(d.children);
-            trie.ends.extend(d.patterns);
-        }
-        trie
-    }
-
-    fn children(&self, n: &Node) -> &[(u8, u32)] {
-        let at = n.edges as usize;
-        self.edges
-            .get(at..at + n.edge_count as usize)
-            .unwrap_or(&[])
-    }
-
-    fn patterns(&self, n: &Node) -> &[u32] {
-        let at = n.ends as usize;
-        self.ends.get(at..at + n.end_count as usize).unwrap_or(&[])
     }
 
     /// Calls `found(pattern, span)` for every pattern that occurs in
@@ -146,13 +49,11 @@ impl AliasTrie {
             let Some(&b) = bytes.get(at) else {
                 break;
             };
-            if !in_word {
-                // Every alias starts with a character's first byte, so a
-                // position with a node lies on a character boundary.
-                let node = self.root[usize::from(b)];
-                if node != NONE {
-                    self.walk(bytes, at, end, node, &mut found);
-                }
+            // Every alias starts with a character's first byte, so a
+            // position where one starts lies on a character boundary.
+            if !in_word && self.trie.starts_with(b) {
+                self.trie
+                    .walk(bytes, at, end, &mut |p, next| found(p, at..next));
             }
             in_word = match BYTE_CLASS[usize::from(b)] {
                 Class::Space => false,
@@ -163,33 +64,6 @@ impl AliasTrie {
                     .and_then(|rest| rest.chars().next())
                     .is_some_and(continues_word),
             };
-        }
-    }
-
-    /// Reports the patterns along the path from `node`, the node of the
-    /// byte at `at`, as far as `text` (ending at `end`) follows it.
-    fn walk(
-        &self,
-        bytes: &[u8],
-        at: usize,
-        end: usize,
-        mut node: u32,
-        found: &mut impl FnMut(usize, Range<usize>),
-    ) {
-        let mut next = at + 1;
-        while let Some(n) = self.nodes.get(node as usize) {
-            for &p in self.patterns(n) {
-                found(p as usize, at..next);
-            }
-            let Some(&b) = bytes.get(next).filter(|_| next < end) else {
-                return;
-            };
-            let b = b.to_ascii_lowercase();
-            match self.children(n).iter().find(|&&(c, _)| c == b) {
-                Some(&(_, child)) => node = child,
-                None => return,
-            }
-            next += 1;
         }
     }
 }

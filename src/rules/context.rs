@@ -6,12 +6,11 @@ use std::ops::Range;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use compact_str::CompactString;
 
 use crate::detect::Mention;
 use crate::glossary::{Glossary, Model};
-use crate::text::cues::CueMatches;
+use crate::text::cues::{word_starts, CueList, CueMatches};
 use crate::text::fast_hash::FxHashMap;
 use crate::text::lexicon::{is_quote, CLAUSE_BREAKS, NEGATORS};
 use crate::text::word_set::WordSet;
@@ -56,6 +55,9 @@ pub struct Context<'a> {
     /// The sentence lowercased once, byte for byte aligned with the text, so
     /// cue searches neither allocate nor shift offsets.
     lower: String,
+    /// Where a word opens with a letter or digit in `lower` (see
+    /// [`word_starts`]): the only offsets most cue lists are read at.
+    word_starts: Vec<u32>,
     /// Offsets of the full stops, exclamation and question marks and
     /// ellipses that end a sentence (followed by a space, a quote, a
     /// bracket or nothing), in order.
@@ -77,7 +79,8 @@ pub struct Context<'a> {
 /// and every further question is a binary search, so a sentence with
 /// hundreds of terms costs its length, not its length times its terms.
 enum CueState {
-    Scanned(usize),
+    /// Scanned this many times, with the list kept for the next scan.
+    Scanned(usize, Rc<CueList>),
     Indexed(Rc<CueMatches>),
 }
 
@@ -101,27 +104,16 @@ fn lower_aligned(s: &str) -> String {
     out
 }
 
-/// One automaton per cue list, built on first use in each thread.
-fn automaton(phrases: &'static [&'static str]) -> std::rc::Rc<AhoCorasick> {
+/// One searchable list per cue list, built on first use in each thread.
+fn cue_list(phrases: &'static [&'static str]) -> Rc<CueList> {
     thread_local! {
-        static CACHE: std::cell::RefCell<FxHashMap<(usize, usize), std::rc::Rc<AhoCorasick>>> =
-            std::cell::RefCell::new(FxHashMap::default());
+        static CACHE: RefCell<FxHashMap<(usize, usize), Rc<CueList>>> =
+            RefCell::new(FxHashMap::default());
     }
     CACHE.with(|c| {
         c.borrow_mut()
             .entry((phrases.as_ptr() as usize, phrases.len()))
-            .or_insert_with(|| {
-                std::rc::Rc::new(
-                    AhoCorasick::builder()
-                        .kind(Some(AhoCorasickKind::DFA))
-                        .match_kind(MatchKind::Standard)
-                        .build(phrases)
-                        // Fixed word lists always build.
-                        .unwrap_or_else(|_| {
-                            AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton")
-                        }),
-                )
-            })
+            .or_insert_with(|| Rc::new(CueList::new(phrases)))
             .clone()
     })
 }
@@ -196,6 +188,7 @@ impl<'a> Context<'a> {
             })
             .collect();
         let lower = lower_aligned(text.get(sentence.clone()).unwrap_or(""));
+        let word_starts = word_starts(&lower);
         let breaks = (0..toks.len()).filter(|&i| is_break(&toks[i])).collect();
         let stops = stops(text.get(sentence.clone()).unwrap_or(""), sentence.start);
         Context {
@@ -210,9 +203,12 @@ impl<'a> Context<'a> {
             glossary,
             structure: Default::default(),
             lower,
+            word_starts,
             stops,
             breaks,
-            cues: RefCell::new(Vec::new()),
+            // The rules ask a sentence for up to a dozen lists: one
+            // allocation rather than a vector grown three times.
+            cues: RefCell::new(Vec::with_capacity(16)),
             next_cues: RefCell::new(Vec::new()),
         }
     }
@@ -340,49 +336,60 @@ impl<'a> Context<'a> {
             if !self.lower.is_char_boundary(a) || !self.lower.is_char_boundary(b) {
                 return None;
             }
-            if let Some(matches) = self.cue_matches(phrases) {
-                return matches
-                    .earliest(a..b)
-                    .and_then(|(p, at)| Some((*phrases.get(p)?, self.sentence.start + at)));
-            }
+            let found = match self.cue_matches(phrases) {
+                Ok(matches) => matches.earliest(a..b),
+                Err(list) => self.scan(a..b, &list),
+            };
+            return found.and_then(|(p, at)| Some((*phrases.get(p)?, self.sentence.start + at)));
         }
         let hay = self.lowered(&r);
-        let ac = automaton(phrases);
-        ac.find_overlapping_iter(hay.as_ref())
-            .filter_map(|m| {
-                let phrase = phrases.get(m.pattern().as_usize())?;
-                on_boundary(&hay, m.start(), m.end(), phrase).then(|| {
-                    (
-                        *phrase,
-                        (r.start + m.start()).min(r.end),
-                        m.pattern().as_usize(),
-                    )
-                })
-            })
-            .min_by_key(|&(_, at, pattern)| (at, pattern))
-            .map(|(p, at, _)| (p, at))
+        cue_list(phrases)
+            .earliest(&hay)
+            .and_then(|(p, at)| Some((*phrases.get(p)?, (r.start + at).min(r.end))))
+    }
+
+    /// [`CueList::earliest`] in `r` of the lowercased sentence, read
+    /// at its word starts when every phrase opens with a letter or digit.
+    fn scan(&self, r: Range<usize>, list: &CueList) -> Option<(usize, usize)> {
+        let hay = self.lower.get(r.clone())?;
+        let found = if list.opens_with_alnum() {
+            let starts = &self.word_starts;
+            let lo = starts.partition_point(|&w| (w as usize) <= r.start);
+            let hi = starts.partition_point(|&w| (w as usize) < r.end);
+            let inside = starts.get(lo..hi).unwrap_or(&[]);
+            // The range's first offset starts a word as the range sees it.
+            let at = std::iter::once(0).chain(inside.iter().map(|&w| w as usize - r.start));
+            list.earliest_at(hay, at)
+        } else {
+            list.earliest(hay)
+        };
+        found.map(|(p, at)| (p, r.start + at))
     }
 
     /// The matches of `phrases` in the sentence once it has been asked for
-    /// them [`SCANS_BEFORE_INDEX`] times; None (scan the range) before.
-    fn cue_matches(&self, phrases: &'static [&'static str]) -> Option<Rc<CueMatches>> {
+    /// them [`SCANS_BEFORE_INDEX`] times; before, the list to scan the
+    /// range with.
+    fn cue_matches(&self, phrases: &'static [&'static str]) -> Result<Rc<CueMatches>, Rc<CueList>> {
         let key = (phrases.as_ptr() as usize, phrases.len());
         let mut cues = self.cues.borrow_mut();
         let Some(at) = cues.iter().position(|(k, _)| *k == key) else {
-            cues.push((key, CueState::Scanned(1)));
-            return None;
+            let list = cue_list(phrases);
+            cues.push((key, CueState::Scanned(1, list.clone())));
+            return Err(list);
         };
-        let state = &mut cues.get_mut(at)?.1;
+        let Some((_, state)) = cues.get_mut(at) else {
+            return Err(cue_list(phrases));
+        };
         match state {
-            CueState::Indexed(m) => Some(m.clone()),
-            CueState::Scanned(n) if *n < SCANS_BEFORE_INDEX => {
+            CueState::Indexed(m) => Ok(m.clone()),
+            CueState::Scanned(n, list) if *n < SCANS_BEFORE_INDEX => {
                 *n += 1;
-                None
+                Err(list.clone())
             }
-            CueState::Scanned(_) => {
-                let m = Rc::new(CueMatches::new(&self.lower, &automaton(phrases), phrases));
+            CueState::Scanned(_, list) => {
+                let m = Rc::new(CueMatches::new(&self.lower, list));
                 *state = CueState::Indexed(m.clone());
-                Some(m)
+                Ok(m)
             }
         }
     }

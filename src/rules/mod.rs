@@ -26,7 +26,7 @@ mod scope;
 
 use serde::Serialize;
 
-pub use context::{words as sentence_words, Context};
+pub use context::{words as sentence_words, Context, Tok};
 
 use crate::detect::ClaimTerm;
 pub use crate::structure::RelationKind;

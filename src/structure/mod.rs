@@ -54,7 +54,7 @@ impl Structure {
     pub fn build(
         text: &str,
         sentence: Range<usize>,
-        words: &[crate::text::words::Token],
+        words: &[crate::rules::Tok],
         mentions: &[Mention],
         here: Range<usize>,
         terms: &[ClaimTerm],
@@ -64,9 +64,9 @@ impl Structure {
         let toks = tokens::tokenize(text, words, mentions, here, terms, lex);
         let cues = clauses::cues(&toks, lex);
         let clauses = clauses::clauses(&toks, &cues);
-        let mut chunks = Vec::new();
-        let mut relations = Vec::new();
-        let mut kept_terms = Vec::new();
+        let mut chunks = Vec::with_capacity(terms.len());
+        let mut relations = Vec::with_capacity(terms.len());
+        let mut kept_terms = Vec::with_capacity(terms.len());
         for (k, term) in terms.iter().enumerate() {
             let Some(ti) = toks.iter().position(|t| t.class == Class::Term(k)) else {
                 continue;

@@ -8,7 +8,8 @@ use compact_str::CompactString;
 
 use super::lexicon::{Lexicon, Roles};
 use crate::detect::{ClaimTerm, Mention};
-use crate::text::words::{lower_ascii, Token as Word, TokenKind};
+use crate::rules::Tok as Word;
+use crate::text::words::{lower_ascii, TokenKind};
 
 /// The coarse class of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,8 +68,8 @@ fn ends_possessive(s: &str) -> bool {
     s.ends_with("'s") || s.ends_with("’s") || s.ends_with("s'") || s.ends_with("s’")
 }
 
-/// Tokens of a sentence from its `base` words (spaces left out, segmented
-/// once for the sentence and shared with the rules' context); mentions
+/// Tokens of a sentence from its `base` words (the rules' context's words,
+/// segmented and lowercased once for the sentence); mentions
 /// (`here` of `mentions`) and `terms` are each one token.
 pub fn tokenize(
     text: &str,
@@ -136,7 +137,12 @@ pub fn tokenize(
         }
         let t = &base[i];
         let raw = text.get(t.span.clone()).unwrap_or("");
-        let lower = normalise(raw);
+        // An ASCII word's normal form is the context's lowercase.
+        let lower = if raw.is_ascii() {
+            t.lower.clone()
+        } else {
+            normalise(raw)
+        };
         let class = match t.kind {
             TokenKind::Number => Class::Number,
             TokenKind::Punct => Class::Punct,

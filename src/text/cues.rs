@@ -1,13 +1,154 @@
-//! Every match of one cue list in one sentence, found in a single pass and
-//! kept sorted, so that the earliest cue in any part of the sentence is a
-//! binary search away. The rules ask for cues in many ranges of the same
-//! sentence (before the term, after it, its clause) and a sentence of
-//! hostile input holds hundreds of claim terms: scanning the range again
-//! for each question made such a sentence cost its length times its terms.
+//! The rules' cue phrases: where the earliest of a list stands on word
+//! boundaries in part of a sentence.
+//!
+//! The rules ask for cues in many ranges of the same sentence (before the
+//! term, after it, its clause). A [`CueList`] answers the first questions
+//! by reading the range from its word starts only, since nearly every
+//! phrase opens with a letter. A sentence of hostile input holds hundreds
+//! of claim terms, and scanning the range again for each question made it
+//! cost its length times its terms: from then on, [`CueMatches`] holds
+//! every match of the list in the sentence, found in one pass and kept
+//! sorted, so that the earliest cue in any part is a binary search away.
 
 use std::ops::Range;
 
-use aho_corasick::AhoCorasick;
+use crate::text::byte_trie::ByteTrie;
+
+/// One cue list ready to search: its phrases as a trie, and for each
+/// phrase whether it starts and ends with a letter or digit, the sides on
+/// which it must stand on a word boundary.
+#[derive(Debug, Clone)]
+pub struct CueList {
+    trie: ByteTrie,
+    /// (first character alphanumeric, last character alphanumeric) per phrase.
+    alnum_ends: Vec<(bool, bool)>,
+    /// The longest phrase in bytes.
+    longest: usize,
+    /// See [`CueList::opens_with_alnum`].
+    opens_with_alnum: bool,
+}
+
+impl CueList {
+    /// The list of `phrases`, matched byte for byte (the rules' phrases are
+    /// lowercase and searched in lowercased text).
+    pub fn new(phrases: &[&str]) -> CueList {
+        let alnum_ends: Vec<(bool, bool)> = phrases
+            .iter()
+            .map(|p| {
+                (
+                    p.chars().next().is_some_and(char::is_alphanumeric),
+                    p.chars().next_back().is_some_and(char::is_alphanumeric),
+                )
+            })
+            .collect();
+        CueList {
+            trie: ByteTrie::new(phrases, false),
+            opens_with_alnum: alnum_ends.iter().all(|&(first, _)| first),
+            alnum_ends,
+            longest: phrases.iter().map(|p| p.len()).max().unwrap_or(0),
+        }
+    }
+
+    /// Every phrase opens with a letter or digit, so it can only start at
+    /// a word start: [`CueList::earliest_at`] those suffice.
+    pub fn opens_with_alnum(&self) -> bool {
+        self.opens_with_alnum
+    }
+
+    /// The earliest phrase in `hay` that stands on word boundaries (the
+    /// ends of `hay` count as boundaries) and, of those at one offset, the
+    /// first in the list: `(phrase index, offset)`. Positions inside a word
+    /// are passed over unless a phrase may start there with a sign.
+    pub fn earliest(&self, hay: &str) -> Option<(usize, usize)> {
+        let bytes = hay.as_bytes();
+        (0..bytes.len()).find_map(|s| {
+            let b = *bytes.get(s)?;
+            if !self.trie.starts_with(b) {
+                return None;
+            }
+            let follows_word = joins_before(hay, s);
+            // A phrase that opens with a letter or digit never follows one.
+            if b.is_ascii_alphanumeric() && follows_word {
+                return None;
+            }
+            self.at(hay, s, follows_word).map(|p| (p, s))
+        })
+    }
+
+    /// [`CueList::earliest`] for a list that [opens with a letter or
+    /// digit](CueList::opens_with_alnum), read only at `starts`: ascending
+    /// offsets in `hay` that no letter, digit or hyphen precedes, which
+    /// must hold every such offset but the first of `hay`.
+    pub fn earliest_at(
+        &self,
+        hay: &str,
+        starts: impl IntoIterator<Item = usize>,
+    ) -> Option<(usize, usize)> {
+        let bytes = hay.as_bytes();
+        starts.into_iter().find_map(|s| {
+            if !self.trie.starts_with(*bytes.get(s)?) {
+                return None;
+            }
+            self.at(hay, s, false).map(|p| (p, s))
+        })
+    }
+
+    /// The first phrase in the list that starts at `s` of `hay` and stands
+    /// on word boundaries there, given whether a letter, digit or hyphen
+    /// precedes `s`.
+    fn at(&self, hay: &str, s: usize, follows_word: bool) -> Option<usize> {
+        let mut pick: Option<usize> = None;
+        self.trie.walk(hay.as_bytes(), s, hay.len(), &mut |p, e| {
+            if pick.is_some_and(|q| q <= p) {
+                return;
+            }
+            let (first, last) = self.alnum_ends.get(p).copied().unwrap_or_default();
+            let after = || hay.get(e..).and_then(|x| x.chars().next());
+            if (!first || !follows_word) && (!last || !after().is_some_and(joins)) {
+                pick = Some(p);
+            }
+        });
+        pick
+    }
+}
+
+/// Whether a letter, digit or hyphen ends `hay[..s]`.
+fn joins_before(hay: &str, s: usize) -> bool {
+    match s.checked_sub(1).and_then(|i| hay.as_bytes().get(i)) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'-',
+        Some(_) => hay
+            .get(..s)
+            .and_then(|x| x.chars().next_back())
+            .is_some_and(joins),
+    }
+}
+
+/// The offsets of `hay` where a letter or digit starts a word (no letter,
+/// digit or hyphen before it): where a phrase that opens with one may stand.
+pub fn word_starts(hay: &str) -> Vec<u32> {
+    let bytes = hay.as_bytes();
+    let mut out = Vec::with_capacity(hay.len() / 5);
+    let mut follows_word = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII from the byte; any other character decoded.
+        let (alnum, joins_next, len) = if b < 0x80 {
+            let alnum = b.is_ascii_alphanumeric();
+            (alnum, alnum || b == b'-', 1)
+        } else {
+            let c = hay.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            let alnum = c.is_alphanumeric();
+            (alnum, alnum, c.len_utf8())
+        };
+        if alnum && !follows_word {
+            out.push(crate::span::narrow(i));
+        }
+        follows_word = joins_next;
+        i += len;
+    }
+    out
+}
 
 /// One occurrence of a phrase, with whether it stands on word boundaries
 /// in the whole text (a range that cuts the text right next to it makes
@@ -40,29 +181,28 @@ fn joins(c: char) -> bool {
 }
 
 impl CueMatches {
-    /// Every (overlapping) occurrence of `phrases` in `hay`, as `ac` (built
-    /// from `phrases`) finds them.
-    pub fn new(hay: &str, ac: &AhoCorasick, phrases: &[&str]) -> CueMatches {
-        let mut found: Vec<Occurrence> = ac
-            .find_overlapping_iter(hay)
-            .filter_map(|m| {
-                let phrase = phrases.get(m.pattern().as_usize())?;
-                let first_alnum = phrase.chars().next().is_some_and(char::is_alphanumeric);
-                let last_alnum = phrase
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric);
-                let before = hay.get(..m.start()).and_then(|x| x.chars().next_back());
-                let after = hay.get(m.end()..).and_then(|x| x.chars().next());
-                Some(Occurrence {
-                    start: m.start(),
-                    end: m.end(),
-                    pattern: m.pattern().as_usize(),
-                    boundary_before: !first_alnum || !before.is_some_and(joins),
-                    boundary_after: !last_alnum || !after.is_some_and(joins),
-                })
-            })
-            .collect();
+    /// Every occurrence of the phrases of `list` in `hay`, overlapping ones included.
+    pub fn new(hay: &str, list: &CueList) -> CueMatches {
+        let bytes = hay.as_bytes();
+        let mut found: Vec<Occurrence> = Vec::new();
+        for (start, &b) in bytes.iter().enumerate() {
+            if !list.trie.starts_with(b) {
+                continue;
+            }
+            let before = hay.get(..start).and_then(|x| x.chars().next_back());
+            list.trie
+                .walk(bytes, start, bytes.len(), &mut |pattern, end| {
+                    let (first, last) = list.alnum_ends.get(pattern).copied().unwrap_or_default();
+                    let after = hay.get(end..).and_then(|x| x.chars().next());
+                    found.push(Occurrence {
+                        start,
+                        end,
+                        pattern,
+                        boundary_before: !first || !before.is_some_and(joins),
+                        boundary_after: !last || !after.is_some_and(joins),
+                    });
+                });
+        }
         found.sort_unstable_by_key(|o| (o.start, o.pattern));
         let mut next_bounded = vec![found.len(); found.len() + 1];
         for i in (0..found.len()).rev() {
@@ -72,11 +212,10 @@ impl CueMatches {
                 next_bounded[i + 1]
             };
         }
-        let longest = phrases.iter().map(|p| p.len()).max().unwrap_or(0);
         CueMatches {
             found,
             next_bounded,
-            longest,
+            longest: list.longest,
         }
     }
 
@@ -140,6 +279,8 @@ impl CueMatches {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::AhoCorasick;
+    use proptest::prelude::*;
 
     /// The earliest match by scanning `r` alone, as the rules did before.
     fn scan(hay: &str, r: Range<usize>, phrases: &[&str]) -> Option<(usize, usize)> {
@@ -162,31 +303,90 @@ mod tests {
             .min_by_key(|&(p, at)| (at, p))
     }
 
+    const PHRASES: [&str; 12] = [
+        "so",
+        "open source",
+        "source",
+        "but",
+        "not",
+        "-",
+        "no one",
+        "on",
+        "— ",
+        "één",
+        "niet",
+        "so",
+    ];
+
+    /// The phrases of [`PHRASES`] that open with a letter or digit.
+    const ALNUM: [&str; 9] = [
+        "so",
+        "open source",
+        "source",
+        "but",
+        "not",
+        "no one",
+        "on",
+        "één",
+        "niet",
+    ];
+
     #[test]
     fn answers_every_range_as_a_scan_of_that_range_would() {
-        let phrases = [
-            "so",
-            "open source",
-            "source",
-            "but",
-            "not",
-            "-",
-            "no one",
-            "on",
-        ];
-        let ac = AhoCorasick::new(phrases).expect("fixed phrases");
+        let list = CueList::new(&PHRASES);
         for hay in [
             "open source so-so, but not open-source; sources say no one knows",
             "soso so so-called no-one not but",
             "open source open source open source ",
+            "één—niet — één-op-één, zo niet",
         ] {
-            let idx = CueMatches::new(hay, &ac, &phrases);
+            let idx = CueMatches::new(hay, &list);
             for a in 0..=hay.len() {
                 for b in a..=hay.len() {
-                    let want = scan(hay, a..b, &phrases);
+                    // The rules ask only for ranges on character boundaries.
+                    let Some(sub) = hay.get(a..b) else {
+                        continue;
+                    };
+                    let want = scan(hay, a..b, &PHRASES);
+                    {
+                        let direct = list.earliest(sub).map(|(p, at)| (p, a + at));
+                        assert_eq!(direct, want, "{hay:?} {a}..{b}");
+                        let alnum = CueList::new(&ALNUM);
+                        let starts = std::iter::once(0).chain(
+                            word_starts(sub)
+                                .into_iter()
+                                .map(|w| w as usize)
+                                .filter(|&w| w > 0),
+                        );
+                        assert_eq!(
+                            alnum.earliest_at(sub, starts).map(|(p, at)| (p, a + at)),
+                            scan(hay, a..b, &ALNUM),
+                            "{hay:?} {a}..{b}"
+                        );
+                    }
                     assert_eq!(idx.earliest(a..b), want, "{hay:?} {a}..{b}");
                 }
             }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_trie_finds_what_the_automaton_found(
+            picks in proptest::collection::vec(0..14usize, 0..40),
+        ) {
+            const PIECES: &[&str] = &[
+                "so", "open", " ", "source", "-", "no", "t", "one", "é", "één", "—", "niet", "b", "ut",
+            ];
+            let hay: String = picks.iter().map(|&k| PIECES[k]).collect();
+            let want = scan(&hay, 0..hay.len(), &PHRASES);
+            prop_assert_eq!(CueList::new(&PHRASES).earliest(&hay), want);
+            let starts = std::iter::once(0)
+                .chain(word_starts(&hay).into_iter().map(|w| w as usize).filter(|&w| w > 0));
+            prop_assert_eq!(
+                CueList::new(&ALNUM).earliest_at(&hay, starts),
+                scan(&hay, 0..hay.len(), &ALNUM)
+            );
         }
     }
 }

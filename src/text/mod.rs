@@ -1,6 +1,7 @@
 //! Language, sentences and words: the text units the rules reason about.
 
 mod ascii_table;
+pub mod byte_trie;
 pub mod cues;
 pub mod fast_hash;
 pub mod lang;

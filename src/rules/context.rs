@@ -87,6 +87,11 @@ enum CueState {
 /// Range scans of one cue list in one sentence before its matches are indexed.
 const SCANS_BEFORE_INDEX: usize = 3;
 
+/// A sentence longer than this (in bytes; the press's longest run to about
+/// a thousand) has its matches indexed at the first question: over long
+/// ranges one automaton pass and binary searches cost less than scans.
+const LONG_SENTENCE: usize = 4096;
+
 /// Lowercases `s` keeping every byte offset: a character whose lowercase form
 /// has another length stays as it is.
 fn lower_aligned(s: &str) -> String {
@@ -374,6 +379,11 @@ impl<'a> Context<'a> {
         let mut cues = self.cues.borrow_mut();
         let Some(at) = cues.iter().position(|(k, _)| *k == key) else {
             let list = cue_list(phrases);
+            if self.lower.len() > LONG_SENTENCE {
+                let m = Rc::new(CueMatches::new(&self.lower, &list));
+                cues.push((key, CueState::Indexed(m.clone())));
+                return Ok(m);
+            }
             cues.push((key, CueState::Scanned(1, list.clone())));
             return Err(list);
         };

@@ -12,6 +12,10 @@
 
 use std::ops::Range;
 
+use std::cell::OnceCell;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
 use crate::text::byte_trie::ByteTrie;
 
 /// One cue list ready to search: its phrases as a trie, and for each
@@ -26,6 +30,12 @@ pub struct CueList {
     longest: usize,
     /// See [`CueList::opens_with_alnum`].
     opens_with_alnum: bool,
+    /// The phrases, for [`CueList::automaton`].
+    phrases: Vec<String>,
+    /// A DFA of the phrases, built the first time a sentence is long or
+    /// hostile enough to have every match indexed: over every byte of a
+    /// long text it is faster than starting the trie at each position.
+    automaton: OnceCell<Option<AhoCorasick>>,
 }
 
 impl CueList {
@@ -46,7 +56,23 @@ impl CueList {
             opens_with_alnum: alnum_ends.iter().all(|&(first, _)| first),
             alnum_ends,
             longest: phrases.iter().map(|p| p.len()).max().unwrap_or(0),
+            phrases: phrases.iter().map(|p| p.to_string()).collect(),
+            automaton: OnceCell::new(),
         }
+    }
+
+    /// See [`CueList::automaton`]; None only were a fixed list ever too
+    /// large for the automaton, and then the trie answers.
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.automaton
+            .get_or_init(|| {
+                AhoCorasick::builder()
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .match_kind(MatchKind::Standard)
+                    .build(&self.phrases)
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// Every phrase opens with a letter or digit, so it can only start at
@@ -110,6 +136,22 @@ impl CueList {
         });
         pick
     }
+}
+
+/// Every (start, end, phrase) of `list` in `hay`, overlapping ones
+/// included, found with the trie from every position: what the automaton
+/// finds, should a list ever be too large for one.
+fn by_trie(hay: &str, list: &CueList) -> Vec<(usize, usize, usize)> {
+    let bytes = hay.as_bytes();
+    let mut all = Vec::new();
+    for (start, &b) in bytes.iter().enumerate() {
+        if list.trie.starts_with(b) {
+            list.trie.walk(bytes, start, bytes.len(), &mut |p, end| {
+                all.push((start, end, p))
+            });
+        }
+    }
+    all
 }
 
 /// Whether a letter, digit or hyphen ends `hay[..s]`.
@@ -183,26 +225,27 @@ fn joins(c: char) -> bool {
 impl CueMatches {
     /// Every occurrence of the phrases of `list` in `hay`, overlapping ones included.
     pub fn new(hay: &str, list: &CueList) -> CueMatches {
-        let bytes = hay.as_bytes();
-        let mut found: Vec<Occurrence> = Vec::new();
-        for (start, &b) in bytes.iter().enumerate() {
-            if !list.trie.starts_with(b) {
-                continue;
+        let occurrence = |start: usize, end: usize, pattern: usize| {
+            let (first, last) = list.alnum_ends.get(pattern).copied().unwrap_or_default();
+            let after = hay.get(end..).and_then(|x| x.chars().next());
+            Occurrence {
+                start,
+                end,
+                pattern,
+                boundary_before: !first || !joins_before(hay, start),
+                boundary_after: !last || !after.is_some_and(joins),
             }
-            let before = hay.get(..start).and_then(|x| x.chars().next_back());
-            list.trie
-                .walk(bytes, start, bytes.len(), &mut |pattern, end| {
-                    let (first, last) = list.alnum_ends.get(pattern).copied().unwrap_or_default();
-                    let after = hay.get(end..).and_then(|x| x.chars().next());
-                    found.push(Occurrence {
-                        start,
-                        end,
-                        pattern,
-                        boundary_before: !first || !before.is_some_and(joins),
-                        boundary_after: !last || !after.is_some_and(joins),
-                    });
-                });
-        }
+        };
+        let mut found: Vec<Occurrence> = match list.automaton() {
+            Some(ac) => ac
+                .find_overlapping_iter(hay)
+                .map(|m| occurrence(m.start(), m.end(), m.pattern().as_usize()))
+                .collect(),
+            None => by_trie(hay, list)
+                .into_iter()
+                .map(|(start, end, p)| occurrence(start, end, p))
+                .collect(),
+        };
         found.sort_unstable_by_key(|o| (o.start, o.pattern));
         let mut next_bounded = vec![found.len(); found.len() + 1];
         for i in (0..found.len()).rev() {
@@ -367,6 +410,26 @@ mod tests {
                     assert_eq!(idx.earliest(a..b), want, "{hay:?} {a}..{b}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_trie_indexes_what_the_automaton_indexes() {
+        let list = CueList::new(&PHRASES);
+        let ac = list.automaton().expect("a small list builds");
+        for hay in [
+            "één—niet — één-op-één, zo niet",
+            "open source so-so, no one on",
+        ] {
+            let mut want: Vec<(usize, usize, usize)> = ac
+                .find_overlapping_iter(hay)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            let mut got = by_trie(hay, &list);
+            want.sort_unstable();
+            got.sort_unstable();
+            assert_eq!(got, want, "{hay:?}");
+            assert!(!got.is_empty());
         }
     }
 

@@ -24,7 +24,13 @@ pub struct QuoteScan {
     pos: usize,
     double: Option<char>,
     single: bool,
-    prev: Option<char>,
+}
+
+/// A byte that may start a quotation mark: `"`, `'`, or the first byte of
+/// `“ ” „ ‘ ’` (0xE2) or `« »` (0xC2). Every other byte is passed over
+/// without decoding its character.
+fn may_quote(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)
 }
 
 impl QuoteScan {
@@ -41,20 +47,22 @@ impl QuoteScan {
                 ..QuoteScan::default()
             };
         }
-        let from = self.pos;
-        let mut chars = block.get(from..at).unwrap_or("").char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            // Most characters are no quotation mark: they only become `prev`.
+        let bytes = block.as_bytes();
+        let mut i = self.pos;
+        while let Some(q) = bytes
+            .get(i..at)
+            .and_then(|rest| rest.iter().position(|&b| may_quote(b)))
+            .map(|k| i + k)
+        {
+            let Some(c) = block.get(q..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            i = q + c.len_utf8();
             if !matches!(c, '"' | '“' | '„' | '«' | '”' | '»' | '‘' | '\'' | '’') {
-                self.prev = Some(c);
                 continue;
             }
-            let next = chars.peek().map(|&(_, n)| n).or_else(|| {
-                block
-                    .get(from + i + c.len_utf8()..)
-                    .and_then(|r| r.chars().next())
-            });
-            let prev = self.prev;
+            let next = block.get(i..).and_then(|r| r.chars().next());
+            let prev = block.get(..q).and_then(|r| r.chars().next_back());
             let opens_word = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
                 && next.is_some_and(|n| !n.is_whitespace());
             let closes_word = prev.is_some_and(|p| !p.is_whitespace())
@@ -72,7 +80,6 @@ impl QuoteScan {
                 '’' | '\'' if self.single && closes_word => self.single = false,
                 _ => {}
             }
-            self.prev = Some(c);
         }
         self.pos = at;
         self.double.is_some() || self.single
@@ -82,6 +89,57 @@ impl QuoteScan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The state read a character at a time from the start of `block`, as
+    /// the scan did before it passed over the bytes that start no mark.
+    fn char_by_char(block: &str, at: usize) -> bool {
+        let (mut double, mut single, mut prev) = (None::<char>, false, None::<char>);
+        let mut chars = block.get(..at).unwrap_or("").char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !matches!(c, '"' | '“' | '„' | '«' | '”' | '»' | '‘' | '\'' | '’') {
+                prev = Some(c);
+                continue;
+            }
+            let next = chars
+                .peek()
+                .map(|&(_, n)| n)
+                .or_else(|| block.get(i + c.len_utf8()..).and_then(|r| r.chars().next()));
+            let opens_word = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
+                && next.is_some_and(|n| !n.is_whitespace());
+            let closes_word = prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| !n.is_alphanumeric());
+            let open = double;
+            match c {
+                '"' => double = if open.is_some() { None } else { Some(c) },
+                '“' | '„' | '«' if open.is_none() => double = Some(c),
+                '“' if open == Some('„') => double = None,
+                '”' | '»' if open.is_some() => double = None,
+                '”' if opens_word => double = Some(c),
+                '‘' | '\'' if !single && opens_word => single = true,
+                '’' | '\'' if single && closes_word => single = false,
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        double.is_some() || single
+    }
+
+    proptest! {
+        #[test]
+        fn passing_over_bytes_reads_as_a_character_at_a_time(
+            picks in proptest::collection::vec(0..16usize, 0..40),
+        ) {
+            const PIECES: &[&str] = &[
+                "\"", "'", "“", "”", "„", "‘", "’", "«", "»", " ", "open", "é", "—", "(", "s", "€",
+            ];
+            let block: String = picks.iter().map(|&k| PIECES[k]).collect();
+            let mut scan = QuoteScan::default();
+            for (at, _) in block.char_indices().chain(std::iter::once((block.len(), ' '))) {
+                prop_assert_eq!(scan.inside(0, &block, at), char_by_char(&block, at), "at {}", at);
+            }
+        }
+    }
 
     fn quoted(s: &str, term: &str) -> bool {
         let at = s.find(term).expect("term in sentence");

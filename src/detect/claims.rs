@@ -336,9 +336,15 @@ fn shape<'t>(text: &'t str, m: &Range<usize>) -> Option<Shape<'t>> {
         return None;
     }
     let matched = &text[start..end];
-    let lower = matched.to_lowercase();
-    let is_verb =
-        lower.ends_with("sourced") || lower.ends_with("sourcing") || lower.ends_with("sources");
+    // Only ASCII letters lowercase to these: no lowercased copy is needed.
+    let ends_with = |suffix: &str| {
+        matched
+            .len()
+            .checked_sub(suffix.len())
+            .and_then(|at| matched.get(at..))
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
+    };
+    let is_verb = ends_with("sourced") || ends_with("sourcing") || ends_with("sources");
     // Continuation of the same word: a compound ("opensourcemodel") or a hyphenated tail.
     let rest = &text[end..];
     let tail_len = rest

@@ -353,11 +353,14 @@ pub fn finding_id(range: Range<usize>, term: &str, model: &str, sentence: &str) 
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let start = range.start.to_string();
     let end = range.end.to_string();
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
     for part in [start.as_str(), end.as_str(), term, model, sentence] {
-        for b in part.bytes().chain(std::iter::once(0)) {
+        for &b in part.as_bytes() {
             h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            h = h.wrapping_mul(PRIME);
         }
+        // Each part ends with a zero byte: xor with 0 leaves `h` as it is.
+        h = h.wrapping_mul(PRIME);
     }
     format!("oc-{h:016x}")
 }

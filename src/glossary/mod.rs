@@ -14,13 +14,13 @@ pub use member::{range_phrase, version_tail};
 pub use resolve::Resolution;
 pub use sources::source_problem;
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 pub use crate::error::{DataError, GlossaryErrors};
+use crate::text::fast_hash::FxHashMap;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_glossary.rs"));
@@ -235,9 +235,9 @@ pub struct Glossary {
     licenses: Vec<License>,
     models: Vec<Model>,
     developers: Vec<Developer>,
-    license_index: HashMap<String, usize>,
-    model_index: HashMap<String, usize>,
-    alias_index: HashMap<String, usize>,
+    license_index: FxHashMap<String, usize>,
+    model_index: FxHashMap<String, usize>,
+    alias_index: FxHashMap<String, usize>,
 }
 
 static EMBEDDED: LazyLock<Glossary> = LazyLock::new(|| {

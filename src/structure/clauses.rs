@@ -50,6 +50,10 @@ pub fn cues(toks: &[Token], lex: &Lexicon) -> Vec<Cue> {
                 });
             }
         }
+        // Most words have no role: the roles below need not be asked.
+        if t.roles.is_empty() {
+            continue;
+        }
         // "good not just for Meta but for the industry", "niet alleen
         // snel maar ook open": a focus phrase, not a negation.
         let focus = toks.get(i + 1).is_some_and(|n| {

@@ -61,7 +61,12 @@ const fn known_category(c: char) -> Option<Cat> {
 /// does not break. So only those places are looked at, found with a SIMD
 /// byte search (all of them are ASCII).
 pub fn breaks(text: &str) -> Vec<usize> {
-    let known = text.chars().all(|c| category(c).is_some());
+    let known = if text.is_ascii() {
+        // A byte is its character: no decoding.
+        text.bytes().all(|b| category(char::from(b)).is_some())
+    } else {
+        text.chars().all(|c| category(c).is_some())
+    };
     if !known && text.len() <= EXACT_FALLBACK_LIMIT {
         return fallback(text);
     }

@@ -33,7 +33,33 @@ fn may_quote(b: u8) -> bool {
     matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)
 }
 
+/// A quotation mark, which may open or close a quotation.
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '„' | '«' | '”' | '»' | '‘' | '\'' | '’')
+}
+
 impl QuoteScan {
+    /// The state after the mark `c`, between the characters `prev` and `next`.
+    fn mark(&mut self, c: char, prev: Option<char>, next: Option<char>) {
+        let opens_word = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
+            && next.is_some_and(|n| !n.is_whitespace());
+        let closes_word =
+            prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !n.is_alphanumeric());
+        let double = self.double;
+        match c {
+            '"' => self.double = if double.is_some() { None } else { Some(c) },
+            '“' | '„' | '«' if double.is_none() => self.double = Some(c),
+            // „…“ closes with the mark English opens with.
+            '“' if double == Some('„') => self.double = None,
+            '”' | '»' if double.is_some() => self.double = None,
+            // Dutch also writes ”…” with the same mark on both sides.
+            '”' if opens_word => self.double = Some(c),
+            '‘' | '\'' if !self.single && opens_word => self.single = true,
+            '’' | '\'' if self.single && closes_word => self.single = false,
+            _ => {}
+        }
+    }
+
     /// [`inside_quotation`] for `at` in `block`, which starts at
     /// `block_start` of the plain text; a new block, or an offset before the
     /// last one asked about, starts the scan again.
@@ -58,28 +84,12 @@ impl QuoteScan {
                 break;
             };
             i = q + c.len_utf8();
-            if !matches!(c, '"' | '“' | '„' | '«' | '”' | '»' | '‘' | '\'' | '’') {
+            if !is_mark(c) {
                 continue;
             }
             let next = block.get(i..).and_then(|r| r.chars().next());
             let prev = block.get(..q).and_then(|r| r.chars().next_back());
-            let opens_word = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
-                && next.is_some_and(|n| !n.is_whitespace());
-            let closes_word = prev.is_some_and(|p| !p.is_whitespace())
-                && next.is_none_or(|n| !n.is_alphanumeric());
-            let double = self.double;
-            match c {
-                '"' => self.double = if double.is_some() { None } else { Some(c) },
-                '“' | '„' | '«' if double.is_none() => self.double = Some(c),
-                // „…“ closes with the mark English opens with.
-                '“' if double == Some('„') => self.double = None,
-                '”' | '»' if double.is_some() => self.double = None,
-                // Dutch also writes ”…” with the same mark on both sides.
-                '”' if opens_word => self.double = Some(c),
-                '‘' | '\'' if !self.single && opens_word => self.single = true,
-                '’' | '\'' if self.single && closes_word => self.single = false,
-                _ => {}
-            }
+            self.mark(c, prev, next);
         }
         self.pos = at;
         self.double.is_some() || self.single
@@ -94,35 +104,20 @@ mod tests {
     /// The state read a character at a time from the start of `block`, as
     /// the scan did before it passed over the bytes that start no mark.
     fn char_by_char(block: &str, at: usize) -> bool {
-        let (mut double, mut single, mut prev) = (None::<char>, false, None::<char>);
+        let mut state = QuoteScan::default();
+        let mut prev = None;
         let mut chars = block.get(..at).unwrap_or("").char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            if !matches!(c, '"' | '“' | '„' | '«' | '”' | '»' | '‘' | '\'' | '’') {
-                prev = Some(c);
-                continue;
-            }
-            let next = chars
-                .peek()
-                .map(|&(_, n)| n)
-                .or_else(|| block.get(i + c.len_utf8()..).and_then(|r| r.chars().next()));
-            let opens_word = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
-                && next.is_some_and(|n| !n.is_whitespace());
-            let closes_word = prev.is_some_and(|p| !p.is_whitespace())
-                && next.is_none_or(|n| !n.is_alphanumeric());
-            let open = double;
-            match c {
-                '"' => double = if open.is_some() { None } else { Some(c) },
-                '“' | '„' | '«' if open.is_none() => double = Some(c),
-                '“' if open == Some('„') => double = None,
-                '”' | '»' if open.is_some() => double = None,
-                '”' if opens_word => double = Some(c),
-                '‘' | '\'' if !single && opens_word => single = true,
-                '’' | '\'' if single && closes_word => single = false,
-                _ => {}
+            if is_mark(c) {
+                let next = chars
+                    .peek()
+                    .map(|&(_, n)| n)
+                    .or_else(|| block.get(i + c.len_utf8()..).and_then(|r| r.chars().next()));
+                state.mark(c, prev, next);
             }
             prev = Some(c);
         }
-        double.is_some() || single
+        state.double.is_some() || state.single
     }
 
     proptest! {

@@ -14,13 +14,11 @@ use std::ops::Range;
 
 /// The spellings an opaque range starts from, found with SIMD searches
 /// (seven `str` searches were a quarter of the time spent on an archive's
-/// mostly claim-free articles): the three that open with a byte prose
-/// rarely holds (`:`, `[`, `{`) in one pass for those bytes, the addresses
-/// one pass each. MDX's ESM keywords count only at the start of a line, so
-/// they are looked for there: "export " and "import " are common words in
-/// prose.
-/// In three groups: those found by their first byte, those found by a
-/// search of their own, and those at a line start.
+/// mostly claim-free articles), in three groups: the three that open with a
+/// byte prose rarely holds (`:`, `[`, `{`), found in one pass for those
+/// bytes; the addresses, one search each; and MDX's ESM keywords, which
+/// count only at the start of a line and are looked for there ("export "
+/// and "import " are common words in prose).
 const MARKERS: [&str; 7] = ["://", "[[", "{/*", "www.", "WWW.", "export ", "import "];
 const SEARCHED: usize = 3;
 const AT_LINE_START: usize = 5;

@@ -372,27 +372,29 @@ impl<'a> Context<'a> {
     }
 
     /// The matches of `phrases` in the sentence once it has been asked for
-    /// them [`SCANS_BEFORE_INDEX`] times; before, the list to scan the
-    /// range with.
+    /// them [`SCANS_BEFORE_INDEX`] times (at once in a sentence over
+    /// [`LONG_SENTENCE`]); before, the list to scan the range with.
     fn cue_matches(&self, phrases: &'static [&'static str]) -> Result<Rc<CueMatches>, Rc<CueList>> {
         let key = (phrases.as_ptr() as usize, phrases.len());
         let mut cues = self.cues.borrow_mut();
-        let Some(at) = cues.iter().position(|(k, _)| *k == key) else {
-            let list = cue_list(phrases);
-            if self.lower.len() > LONG_SENTENCE {
-                let m = Rc::new(CueMatches::new(&self.lower, &list));
-                cues.push((key, CueState::Indexed(m.clone())));
-                return Ok(m);
+        let at = match cues.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                cues.push((key, CueState::Scanned(0, cue_list(phrases))));
+                cues.len() - 1
             }
-            cues.push((key, CueState::Scanned(1, list.clone())));
-            return Err(list);
         };
         let Some((_, state)) = cues.get_mut(at) else {
             return Err(cue_list(phrases));
         };
+        let scans = if self.lower.len() > LONG_SENTENCE {
+            0
+        } else {
+            SCANS_BEFORE_INDEX
+        };
         match state {
             CueState::Indexed(m) => Ok(m.clone()),
-            CueState::Scanned(n, list) if *n < SCANS_BEFORE_INDEX => {
+            CueState::Scanned(n, list) if *n < scans => {
                 *n += 1;
                 Err(list.clone())
             }

@@ -50,18 +50,14 @@ impl ByteTrie {
     /// without looking any child up: the glossary's trie is built at every
     /// start, for an editor's single file too.
     pub fn new<S: AsRef<str>>(patterns: &[S], fold_ascii: bool) -> ByteTrie {
-        let fold = |b: u8| {
-            if fold_ascii {
-                b.to_ascii_lowercase()
-            } else {
-                b
-            }
-        };
         let mut sorted: Vec<(Vec<u8>, u32)> = patterns
             .iter()
             .enumerate()
             .filter(|(_, p)| !p.as_ref().is_empty())
-            .map(|(id, p)| (p.as_ref().bytes().map(fold).collect(), narrow(id)))
+            .map(|(id, p)| {
+                let bytes = p.as_ref().bytes().map(|b| fold(fold_ascii, b)).collect();
+                (bytes, narrow(id))
+            })
             .collect();
         sorted.sort_unstable();
         let mut root = Box::new([NONE; 256]);
@@ -156,17 +152,22 @@ impl ByteTrie {
             let Some(&b) = bytes.get(next).filter(|_| next < end) else {
                 return;
             };
-            let b = if self.fold_ascii {
-                b.to_ascii_lowercase()
-            } else {
-                b
-            };
+            let b = fold(self.fold_ascii, b);
             match self.children(n).iter().find(|&&(c, _)| c == b) {
                 Some(&(_, child)) => node = child,
                 None => return,
             }
             next += 1;
         }
+    }
+}
+
+/// `b`, lowercased if it is an ASCII letter and the trie folds case.
+fn fold(fold_ascii: bool, b: u8) -> u8 {
+    if fold_ascii {
+        b.to_ascii_lowercase()
+    } else {
+        b
     }
 }
 

@@ -84,71 +84,53 @@ pub fn segments(text: &str) -> Vec<(usize, &str)> {
 /// `split_word_bound_indices` gives them, without collecting them: the
 /// rules segment every claim sentence, and the vectors were a large share
 /// of the allocation on claim-dense text.
-pub fn for_each<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
+pub fn for_each<'t>(text: &'t str, f: impl FnMut(usize, &'t str)) {
+    // ASCII is read a byte at a time from the table: no character decoded.
     if text.is_ascii() {
-        return for_each_ascii(text, f);
+        let cats = text.bytes().map(|b| category(char::from(b)));
+        window(text, cats.enumerate(), f);
+    } else {
+        window(text, text.char_indices().map(|(i, c)| (i, category(c))), f);
     }
-    if !text.chars().all(|c| category(c).is_some()) {
+}
+
+/// [`for_each`] over the (offset, category) of each character of `text`.
+/// A window of four characters slides over the text: the rules look one
+/// character further out on each side of a position. Inside a run of
+/// letters and digits, where UAX#29 never breaks, they are not asked. Any
+/// character without a known category sends the text to
+/// `unicode-segmentation`.
+fn window<'t>(
+    text: &'t str,
+    cats: impl Iterator<Item = (usize, Option<Cat>)> + Clone,
+    mut f: impl FnMut(usize, &'t str),
+) {
+    if cats.clone().any(|(_, c)| c.is_none()) {
         for (at, word) in text.split_word_bound_indices() {
             f(at, word);
         }
         return;
     }
-    // A window of four characters slides over the text: the rules look one
-    // character further out on each side of a position.
-    let mut chars = text
-        .char_indices()
-        .map(|(i, c)| (i, category(c).unwrap_or(Cat::Other)));
+    let mut chars = cats.map(|(i, c)| (i, c.unwrap_or(Cat::Other)));
     let Some((_, mut prev)) = chars.next() else {
         return;
     };
+    let word = |c: Cat| matches!(c, Cat::ALetter | Cat::Numeric);
     let mut before: Option<Cat> = None;
     let mut next = chars.next();
     let mut after = chars.next();
     let mut start = 0;
     while let Some((at, n)) = next {
-        if breaks_between(before, prev, n, after.map(|(_, c)| c)) {
-            f(start, &text[start..at]);
-            start = at;
-        }
-        before = Some(prev);
-        prev = n;
-        next = after;
-        after = chars.next();
-    }
-    if start < text.len() {
-        f(start, &text[start..]);
-    }
-}
-
-/// [`for_each`] for ASCII text, a byte at a time: no character is decoded,
-/// and inside a run of letters and digits (where UAX#29 never breaks) the
-/// rules are not asked.
-fn for_each_ascii<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
-    let bytes = text.as_bytes();
-    let cat = |i: usize| bytes.get(i).and_then(|&b| category(char::from(b)));
-    if (0..bytes.len()).any(|i| cat(i).is_none()) {
-        for (at, word) in text.split_word_bound_indices() {
-            f(at, word);
-        }
-        return;
-    }
-    let word = |c: Cat| matches!(c, Cat::ALetter | Cat::Numeric);
-    let known = |i: usize| cat(i).unwrap_or(Cat::Other);
-    let mut start = 0;
-    // The same window as in [`for_each`], one table entry read per byte.
-    let (mut before, mut prev, mut next) = (None, known(0), known(1));
-    for at in 1..bytes.len() {
-        let after = cat(at + 1);
-        if !(word(prev) && word(next)) && breaks_between(before, prev, next, after) {
+        if !(word(prev) && word(n)) && breaks_between(before, prev, n, after.map(|(_, c)| c)) {
             if let Some(w) = text.get(start..at) {
                 f(start, w);
             }
             start = at;
         }
         before = Some(prev);
-        prev = next;
-        next = after.unwrap_or(Cat::Other);
+        prev = n;
+        next = after;
+        after = chars.next();
     }
     if let Some(w) = text.get(start..).filter(|w| !w.is_empty()) {
         f(start, w);
